@@ -1,0 +1,243 @@
+/**
+ * One (collection year, log type) block: the published numbers of every document of that block
+ * as cubes of cells, with the relations between them (src/builder/cells.ts):
+ * - T: logs by area — LAs, then regions, then England — shared by every table's row totals;
+ * - per tabulated field: counts by area and category (LA fields) or England only (national fields);
+ * - per crosstab pair: counts by x and y category; its margins are the fields' England rows;
+ * - per summarised field: valid count `n` and `sum` by area (or England), behind the means.
+ */
+import { REGIONS } from '../catalog/index.js';
+import type { LogTypeAggregate } from './aggregate.js';
+import { QUARTERS } from './aggregate.js';
+import { CellSpace, cellId, SNAPSHOTS, type Cube } from './cells.js';
+
+export interface DisclosureOptions {
+  readonly minCount: number;
+  readonly meanThreshold: number;
+}
+
+export interface BlockLayout {
+  readonly agg: LogTypeAggregate;
+  /** Number of areas: LAs, regions, England. */
+  readonly areas: number;
+  readonly england: number;
+  readonly T: Cube;
+  readonly tables: readonly (Cube | undefined)[];
+  readonly pairs: readonly Cube[];
+  readonly n: readonly (Cube | undefined)[];
+  readonly sum: readonly (Cube | undefined)[];
+  /** Per summarised field and snapshot: the median by area position (NaN when no values). */
+  readonly medians: readonly (Float64Array[] | undefined)[];
+  /** Per LA-tabulated field: the LA rows (snapshot × area) whose valid total is below the threshold. */
+  readonly smallRows: readonly (Uint8Array | undefined)[];
+}
+
+export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: DisclosureOptions): BlockLayout {
+  const { plan } = agg;
+  const nLa = plan.las.length;
+  const nReg = REGIONS.length;
+  const areas = nLa + nReg + 1;
+  const england = areas - 1;
+  const regionOf = plan.laRegion;
+
+  /** Running sums over quarters of an array laid out [quarter][k]. */
+  const snapshots = (byQuarter: Uint32Array, size: number): Float64Array[] => {
+    const out: Float64Array[] = [];
+    for (let s = 0; s < SNAPSHOTS; s++) {
+      const a = new Float64Array(size);
+      if (s > 0) a.set(out[s - 1]!);
+      for (let k = 0; k < size; k++) a[k]! += byQuarter[s * size + k]!;
+      out.push(a);
+    }
+    return out;
+  };
+  /** Extends LA-level rows of width w with region and England rows. */
+  const withAreas = (laLevel: Float64Array, w: number): Float64Array => {
+    const a = new Float64Array(areas * w);
+    a.set(laLevel);
+    for (let la = 0; la < nLa; la++) {
+      const r = nLa + regionOf[la]!;
+      for (let k = 0; k < w; k++) {
+        a[r * w + k]! += laLevel[la * w + k]!;
+        a[england * w + k]! += laLevel[la * w + k]!;
+      }
+    }
+    return a;
+  };
+  /** Hierarchy relations (region = Σ its LAs, England = Σ regions) for every column of a cube. */
+  const relateAreas = (cube: Cube, w: number) => {
+    for (let k = 0; k < w; k++) {
+      for (let r = 0; r < nReg; r++) {
+        const members: number[] = [];
+        regionOf.forEach((reg, la) => reg === r && members.push(la));
+        space.relateAll((s) => cellId(cube, s, (nLa + r) * w + k), (s) => members.map((la) => cellId(cube, s, la * w + k)));
+      }
+      space.relateAll(
+        (s) => cellId(cube, s, england * w + k),
+        (s) => Array.from({ length: nReg }, (_, r) => cellId(cube, s, (nLa + r) * w + k)),
+      );
+    }
+  };
+
+  // Logs by area.
+  const T = space.cube(snapshots(agg.total, nLa).map((v) => withAreas(v, 1)), 'count');
+  relateAreas(T, 1);
+
+  // Count tables by field.
+  const smallRows: (Uint8Array | undefined)[] = [];
+  const tables = plan.fields.map((f, i) => {
+    const counts = agg.tables[i];
+    smallRows.push(undefined);
+    if (!counts) return undefined;
+    const w = f.codes.length;
+    const known = w - 1; // the last column is `unknown`
+    const laLevel = snapshots(counts, nLa * w).map((v) => withAreas(v, w));
+    if (!f.byLa) {
+      const cube = space.cube(laLevel.map((v) => v.slice(england * w, areas * w)), 'count');
+      space.relateAll((s) => cellId(T, s, england), (s) => range(w).map((k) => cellId(cube, s, k)));
+      return cube;
+    }
+    const cube = space.cube(laLevel, 'count');
+    for (let a = 0; a < areas; a++) {
+      space.relateAll((s) => cellId(T, s, a), (s) => range(w).map((k) => cellId(cube, s, a * w + k)));
+    }
+    relateAreas(cube, w);
+    // An LA whose valid total is below the threshold has its whole row suppressed.
+    const small = new Uint8Array(SNAPSHOTS * nLa);
+    for (let s = 0; s < SNAPSHOTS; s++) {
+      for (let la = 0; la < nLa; la++) {
+        let valid = 0;
+        for (let k = 0; k < known; k++) valid += laLevel[s]![la * w + k]!;
+        if (valid >= opts.minCount) continue;
+        small[s * nLa + la] = 1;
+        if (valid === 0) continue; // nothing to protect: the row is all zeros but `unknown`
+        for (let k = 0; k < w; k++) {
+          const id = cellId(cube, s, la * w + k);
+          if (space.value(id) > 0) space.force(id);
+        }
+      }
+    }
+    smallRows[i] = small;
+    return cube;
+  });
+
+  /** England position of field i's category k. */
+  const englandCell = (i: number, s: number, k: number): number => {
+    const cube = tables[i]!;
+    return plan.fields[i]!.byLa ? cellId(cube, s, england * plan.fields[i]!.codes.length + k) : cellId(cube, s, k);
+  };
+
+  // Crosstabs: margins are the England rows of the two fields' tables.
+  const pairs = plan.pairs.map(([x, y], p) => {
+    const nX = plan.fields[x]!.codes.length;
+    const nY = plan.fields[y]!.codes.length;
+    const cube = space.cube(snapshots(agg.pairs[p]!, nX * nY), 'count');
+    for (let kx = 0; kx < nX; kx++) {
+      space.relateAll((s) => englandCell(x, s, kx), (s) => range(nY).map((ky) => cellId(cube, s, kx * nY + ky)));
+    }
+    for (let ky = 0; ky < nY; ky++) {
+      space.relateAll((s) => englandCell(y, s, ky), (s) => range(nX).map((kx) => cellId(cube, s, kx * nY + ky)));
+    }
+    return cube;
+  });
+
+  // Numeric summaries: n and sum by area, and medians.
+  const n: (Cube | undefined)[] = [];
+  const sum: (Cube | undefined)[] = [];
+  const medians: (Float64Array[] | undefined)[] = [];
+  plan.fields.forEach((f, i) => {
+    const col = agg.values[i];
+    if (!col) {
+      n.push(undefined);
+      sum.push(undefined);
+      medians.push(undefined);
+      return;
+    }
+    const byQ = { n: new Uint32Array(QUARTERS * nLa), sum: new Float64Array(QUARTERS * nLa) };
+    for (let j = 0; j < col.length; j++) {
+      const at = col.quarter[j]! * nLa + col.la[j]!;
+      byQ.n[at]!++;
+      byQ.sum[at]! += col.values[j]!;
+    }
+    const snapN = snapshots(byQ.n, nLa).map((v) => withAreas(v, 1));
+    const snapSum = snapshotsF(byQ.sum, nLa).map((v) => withAreas(v, 1));
+    const areaSlice = f.byLa ? (v: Float64Array) => v : (v: Float64Array) => v.slice(england);
+    const nCube = space.cube(snapN.map(areaSlice), 'count');
+    const sumCube = space.cube(snapSum.map(areaSlice), 'sum');
+    if (f.byLa) {
+      relateAreas(nCube, 1);
+      relateAreas(sumCube, 1);
+    }
+    const size = nCube.size;
+    for (let s = 0; s < SNAPSHOTS; s++) {
+      for (let k = 0; k < size; k++) {
+        const count = space.value(cellId(nCube, s, k));
+        if (count > 0 && count < opts.meanThreshold) space.force(cellId(sumCube, s, k));
+      }
+    }
+    // A banded field's valid count is its known bands' total.
+    const table = tables[i];
+    if (table) {
+      const w = f.codes.length;
+      for (let k = 0; k < size; k++) {
+        const row = f.byLa ? k : 0;
+        space.relateAll((s) => cellId(nCube, s, k), (s) => range(w - 1).map((b) => cellId(table, s, row * w + b)));
+      }
+    }
+    n.push(nCube);
+    sum.push(sumCube);
+    medians.push(mediansByArea(col, nLa, regionOf, nReg, f.byLa));
+  });
+
+  return { agg, areas, england, T, tables, pairs, n, sum, medians, smallRows };
+}
+
+function snapshotsF(byQuarter: Float64Array, size: number): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (let s = 0; s < SNAPSHOTS; s++) {
+    const a = new Float64Array(size);
+    if (s > 0) a.set(out[s - 1]!);
+    for (let k = 0; k < size; k++) a[k]! += byQuarter[s * size + k]!;
+    out.push(a);
+  }
+  return out;
+}
+
+/** Medians per snapshot for each area position (LAs, regions, England — or England only). */
+function mediansByArea(
+  col: { values: Float64Array; la: Uint16Array; quarter: Uint8Array; length: number },
+  nLa: number,
+  regionOf: Uint16Array,
+  nReg: number,
+  byLa: boolean,
+): Float64Array[] {
+  const areas = nLa + nReg + 1;
+  const out: Float64Array[] = [];
+  for (let s = 0; s < SNAPSHOTS; s++) {
+    const groups: number[][] = Array.from({ length: areas }, () => []);
+    for (let j = 0; j < col.length; j++) {
+      if (col.quarter[j]! > s) continue;
+      const v = col.values[j]!;
+      const la = col.la[j]!;
+      if (byLa) {
+        groups[la]!.push(v);
+        groups[nLa + regionOf[la]!]!.push(v);
+      }
+      groups[areas - 1]!.push(v);
+    }
+    const medians = Float64Array.from(groups, median);
+    out.push(byLa ? medians : medians.slice(areas - 1));
+  }
+  return out;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

@@ -1,0 +1,133 @@
+/**
+ * Feed v1 documents of one (collection year, log type) block, from its cell layout and the
+ * protection's statuses: a suppressed cell becomes "c" wherever it appears.
+ */
+import { REGIONS } from '../catalog/index.js';
+import {
+  DOCUMENT_PATHS, ENGLAND_CODE, SCHEMA_VERSION,
+  type Count, type LogTypeId, type Measure, type PeriodInfo, type SummaryDocument, type TableDocument,
+} from '../feed/types.js';
+import type { BlockLayout, DisclosureOptions } from './block.js';
+import { cellId, type Cube } from './cells.js';
+
+export interface BuiltDocument {
+  readonly path: string;
+  readonly doc: TableDocument | SummaryDocument;
+}
+
+/** Status lookup: true when the cell is suppressed. */
+export type Suppressed = (id: number) => boolean;
+
+export function blockDocuments(
+  layout: BlockLayout,
+  logType: LogTypeId,
+  periods: readonly PeriodInfo[],
+  suppressed: Suppressed,
+  values: ArrayLike<number>,
+  opts: DisclosureOptions,
+): BuiltDocument[] {
+  const { agg, areas, england } = layout;
+  const { plan } = agg;
+  const nLa = plan.las.length;
+  const laCodes = plan.las.map((la) => la.code);
+  const regionCodes = REGIONS.map((r) => r.code);
+  const count = (id: number): Count => (suppressed(id) ? 'c' : values[id]!);
+  const docs: BuiltDocument[] = [];
+
+  periods.forEach((period, s) => {
+    const T = (a: number) => count(cellId(layout.T, s, a));
+    const base = { schemaVersion: SCHEMA_VERSION, kind: 'table' as const, period: period.id, logType };
+
+    plan.fields.forEach((f, i) => {
+      const cube = layout.tables[i];
+      if (!cube) return;
+      const w = f.codes.length;
+      const row = (a: number): Count[] => range(w).map((k) => count(cellId(cube, s, a * w + k)));
+      const englandRow = f.byLa ? row(england) : row(0);
+      if (f.byLa) {
+        const small = layout.smallRows[i]!;
+        const laRow = (la: number): Count[] => (small[s * nLa + la] ? Array<Count>(w).fill('c') : row(la));
+        docs.push({
+          path: DOCUMENT_PATHS.la(period.id, logType, f.field.id),
+          doc: {
+            ...base, rowDim: 'area', colDim: f.field.id, rows: laCodes, cols: f.codes,
+            cells: range(nLa).map(laRow),
+            rowTotals: range(nLa).map((la) => (small[s * nLa + la] ? 'c' : T(la))),
+            colTotals: englandRow, total: T(england),
+            regions: { rows: regionCodes, cells: regionCodes.map((_, r) => row(nLa + r)), rowTotals: regionCodes.map((_, r) => T(nLa + r)) },
+          },
+        });
+      }
+      docs.push({
+        path: DOCUMENT_PATHS.national(period.id, logType, f.field.id),
+        doc: {
+          ...base, rowDim: 'area', colDim: f.field.id, rows: [ENGLAND_CODE], cols: f.codes,
+          cells: [englandRow], rowTotals: [T(england)], colTotals: englandRow, total: T(england),
+        },
+      });
+    });
+
+    plan.pairs.forEach(([x, y], p) => {
+      const fx = plan.fields[x]!, fy = plan.fields[y]!;
+      const nY = fy.codes.length;
+      const cube = layout.pairs[p]!;
+      const margin = (i: number): Count[] => {
+        const f = plan.fields[i]!;
+        const w = f.codes.length;
+        const offset = f.byLa ? england * w : 0;
+        return range(w).map((k) => count(cellId(layout.tables[i]!, s, offset + k)));
+      };
+      docs.push({
+        path: DOCUMENT_PATHS.crosstab(period.id, logType, fx.field.id, fy.field.id),
+        doc: {
+          ...base, rowDim: fx.field.id, colDim: fy.field.id, rows: fx.codes, cols: fy.codes,
+          cells: range(fx.codes.length).map((kx) => range(nY).map((ky) => count(cellId(cube, s, kx * nY + ky)))),
+          rowTotals: margin(x), colTotals: margin(y), total: T(england),
+        },
+      });
+    });
+
+    plan.fields.forEach((f, i) => {
+      const nCube = layout.n[i], sumCube = layout.sum[i];
+      if (!nCube || !sumCube) return;
+      const medians = layout.medians[i]![s]!;
+      const stat = (k: number) => summaryStat(nCube, sumCube, s, k, medians[k]!, suppressed, values, opts);
+      const stats = (positions: number[]) => {
+        const all = positions.map(stat);
+        return { n: all.map((a) => a.n), mean: all.map((a) => a.mean), median: all.map((a) => a.median) };
+      };
+      const eng = stat(f.byLa ? england : 0);
+      docs.push({
+        path: DOCUMENT_PATHS.summary(period.id, logType, f.field.id),
+        doc: {
+          schemaVersion: SCHEMA_VERSION, kind: 'summary', period: period.id, logType, field: f.field.id,
+          ...(f.field.unit ? { unit: f.field.unit } : {}),
+          rows: f.byLa ? laCodes : [],
+          stats: stats(f.byLa ? range(nLa) : []),
+          ...(f.byLa ? { regions: { rows: regionCodes, ...stats(regionCodes.map((_, r) => nLa + r)) } } : {}),
+          england: eng,
+        },
+      });
+    });
+    void areas;
+  });
+  return docs;
+}
+
+function summaryStat(
+  nCube: Cube, sumCube: Cube, s: number, k: number, median: number,
+  suppressed: Suppressed, values: ArrayLike<number>, opts: DisclosureOptions,
+): { n: Count; mean: Measure; median: Measure } {
+  const nId = cellId(nCube, s, k), sumId = cellId(sumCube, s, k);
+  const n = values[nId]!;
+  if (suppressed(nId)) return { n: 'c', mean: 'c', median: 'c' };
+  if (n === 0) return { n: 0, mean: 'z', median: 'z' };
+  if (n < opts.meanThreshold || suppressed(sumId)) return { n, mean: 'c', median: 'c' };
+  return { n, mean: round2(values[sumId]! / n), median: round2(median) };
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

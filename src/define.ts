@@ -1,0 +1,3 @@
+/** Registers every CORE element: the "just make it work" entry (and the CDN bundle's). */
+import './define/core-alerts.js';
+import './define/core-log-types.js';

@@ -1,0 +1,43 @@
+/** en-GB formats for numbers and dates (DESIGN §5): "7 March 2017", "1,234", "£98.20", "12.5%". */
+import type { Count } from '../../feed/types.js';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const integerFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const decimalFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const moneyFormat = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+
+/** Parses an ISO date `2017-03-07` as a UTC day; `undefined` if it is not one. */
+export function parseIsoDate(iso: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return undefined;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCDate() === Number(m[3]) ? date : undefined;
+}
+
+/** "7 March 2017"; a string that is not an ISO date is returned as it is. */
+export function formatDate(iso: string): string {
+  const date = parseIsoDate(iso);
+  return date ? dateFormat.format(date) : iso;
+}
+
+/** "1,234". */
+export const formatCount = (n: number): string => integerFormat.format(n);
+/** "1,234.5" (at most one decimal place). */
+export const formatNumber = (n: number): string => decimalFormat.format(n);
+/** "£98.20". */
+export const formatMoney = (n: number): string => moneyFormat.format(n);
+
+/** A fraction as a percentage: `formatPercent(0.125)` → "12.5%". */
+export function formatPercent(fraction: number, digits = 1): string {
+  return new Intl.NumberFormat('en-GB', { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+}
+
+/** A count cell: "1,234", or the symbol in brackets: "[c]", "[x]", "[z]". */
+export function formatCell(value: Count): string {
+  return typeof value === 'number' ? formatCount(value) : `[${value}]`;
+}
+
+/** A collection year id `2017-18` as people write it: "2017/18". */
+export function formatYear(year: string): string {
+  return year.replace(/^(\d{4})-(\d{2})$/, '$1/$2');
+}

@@ -1,0 +1,74 @@
+/**
+ * GOV.UK table renderer: a caption, `scope`d column and row headers, right-aligned tabular
+ * numbers, symbols as `[c]`, `[x]`, `[z]`, and a key to the symbols that appear.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Count, SymbolCode } from '../../feed/types.js';
+import { formatCell } from './format.js';
+import { msg, type Messages } from './messages.js';
+
+/** A cell: a count (formatted, right-aligned) or text. */
+export type TableValue = Count | { readonly text: string };
+
+export interface TableRowView {
+  readonly header: string;
+  readonly values: readonly TableValue[];
+}
+
+export interface TableView {
+  readonly caption: string;
+  /** Column headings; the first heads the row-header column. */
+  readonly columns: readonly string[];
+  readonly rows: readonly TableRowView[];
+  /** A totals row, shown in `<tfoot>`. */
+  readonly foot?: TableRowView;
+  /** Smallest published count, for the key ("fewer than 3 records"). */
+  readonly minCount: number;
+  /** Hide the caption visually (kept for screen readers) when a visible figure caption says the same. */
+  readonly captionHidden?: boolean;
+}
+
+const SYMBOLS: readonly SymbolCode[] = ['c', 'x', 'z'];
+const isCount = (v: TableValue): v is Count => typeof v !== 'object';
+
+/** The symbols used in the table, in key order. */
+export function symbolsIn(view: Pick<TableView, 'rows' | 'foot'>): SymbolCode[] {
+  const seen = new Set<TableValue>();
+  for (const row of [...view.rows, ...(view.foot ? [view.foot] : [])]) for (const v of row.values) seen.add(v);
+  return SYMBOLS.filter((s) => seen.has(s));
+}
+
+function renderRow(row: TableRowView): TemplateResult {
+  return html`<tr>
+    <th scope="row">${row.header}</th>
+    ${row.values.map((v) => (isCount(v) ? html`<td class="core-num">${formatCell(v)}</td>` : html`<td>${v.text}</td>`))}
+  </tr>`;
+}
+
+/** The key to the symbols `symbols`: "[c] = suppressed to protect confidentiality: fewer than 3 records". */
+export function renderKey(symbols: readonly SymbolCode[], minCount: number, messages?: Partial<Messages>): TemplateResult | typeof nothing {
+  if (symbols.length === 0) return nothing;
+  const text = { c: msg(messages, 'symbolC', { min: minCount }), x: msg(messages, 'symbolX'), z: msg(messages, 'symbolZ') };
+  return html`<div class="core-key" part="legend">
+    <p class="core-visually-hidden">${msg(messages, 'keyTitle')}</p>
+    ${symbols.map((s) => html`<p class="core-key__item">[${s}] = ${text[s]}</p>`)}
+  </div>`;
+}
+
+export function renderTable(view: TableView, messages?: Partial<Messages>): TemplateResult {
+  return html`<div class="core-table-wrap">
+      <table class="core-table" part="table">
+        <caption class=${view.captionHidden ? 'core-visually-hidden' : ''}>${view.caption}</caption>
+        <thead>
+          <tr>
+            ${view.columns.map((c, i) => html`<th scope="col" class=${i === 0 ? '' : 'core-num'}>${c}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${view.rows.map(renderRow)}
+        </tbody>
+        ${view.foot ? html`<tfoot>${renderRow(view.foot)}</tfoot>` : nothing}
+      </table>
+    </div>
+    ${renderKey(symbolsIn(view), view.minCount, messages)}`;
+}

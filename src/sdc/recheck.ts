@@ -1,0 +1,117 @@
+/**
+ * The elements' re-check of one displayed count table (DESIGN §4). Pure, tiny, browser-safe.
+ *
+ * 1. A count of 1 or 2 becomes `'c'`.
+ * 2. A line — a row or a column, the totals row and totals column included — whose total is shown
+ *    and which holds exactly one `'c'` (among its parts and its total) lets a reader derive that
+ *    cell by subtraction: the smallest non-zero number in the line (parts or total) becomes `'c'`
+ *    too. Repeated until no line changes.
+ *
+ * `'x'` and `'z'` are not suppressions: they hide nothing, so a line with one `'c'` and an `'x'`
+ * still counts as having one suppressed cell (conservative). A line whose total is missing,
+ * `'x'` or `'z'` is not a relation a reader can use and is skipped. A correct feed needs no
+ * re-suppression; every one is reported so the element can warn.
+ */
+import type { Count } from '../feed/types.js';
+
+export interface RecheckTable {
+  /** Body cells, rows × cols. */
+  readonly cells: readonly (readonly Count[])[];
+  /** Total of each row (the totals column), if shown. */
+  readonly rowTotals?: readonly Count[];
+  /** Total of each column (the totals row), if shown. */
+  readonly colTotals?: readonly Count[];
+  /** Grand total, if shown. */
+  readonly grandTotal?: Count;
+}
+
+/** Where a cell is: a body index, or `'total'` for the totals row / column. */
+export type RecheckIndex = number | 'total';
+
+export interface Resuppression {
+  readonly row: RecheckIndex;
+  readonly col: RecheckIndex;
+  readonly value: number;
+  readonly reason: 'count-below-3' | 'lone-suppression-in-row' | 'lone-suppression-in-column';
+}
+
+export interface RecheckResult {
+  readonly table: RecheckTable;
+  readonly resuppressed: Resuppression[];
+}
+
+export function recheckTable(table: RecheckTable): RecheckResult {
+  const nr = table.cells.length;
+  const nc = table.cells[0]?.length ?? table.colTotals?.length ?? 0;
+  // Working grid including totals: row nr = totals row, col nc = totals column.
+  const hasRowTot = table.rowTotals !== undefined;
+  const hasColTot = table.colTotals !== undefined;
+  const g: (Count | undefined)[][] = [];
+  for (let i = 0; i <= nr; i++) {
+    const row: (Count | undefined)[] = [];
+    for (let j = 0; j <= nc; j++) {
+      if (i < nr && j < nc) row.push(table.cells[i]![j]);
+      else if (i < nr) row.push(table.rowTotals?.[i]);
+      else if (j < nc) row.push(table.colTotals?.[j]);
+      else row.push(table.grandTotal);
+    }
+    g.push(row);
+  }
+  const idx = (k: number, n: number): RecheckIndex => (k === n ? 'total' : k);
+  const resuppressed: Resuppression[] = [];
+  for (let i = 0; i <= nr; i++) {
+    for (let j = 0; j <= nc; j++) {
+      const v = g[i]![j];
+      if (typeof v === 'number' && v > 0 && v < 3) {
+        g[i]![j] = 'c';
+        resuppressed.push({ row: idx(i, nr), col: idx(j, nc), value: v, reason: 'count-below-3' });
+      }
+    }
+  }
+  // Lines: rows 0..nr (row nr = totals row; its "total" is the grand total), same for columns.
+  // A line without a shown total is skipped by fixLine.
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = 0; i <= nr; i++) {
+      if (fixLine(nc + 1, (j) => g[i]![j], (j, v) => {
+        g[i]![j] = 'c';
+        resuppressed.push({ row: idx(i, nr), col: idx(j, nc), value: v, reason: 'lone-suppression-in-row' });
+      })) changed = true;
+    }
+    for (let j = 0; j <= nc; j++) {
+      if (fixLine(nr + 1, (i) => g[i]![j], (i, v) => {
+        g[i]![j] = 'c';
+        resuppressed.push({ row: idx(i, nr), col: idx(j, nc), value: v, reason: 'lone-suppression-in-column' });
+      })) changed = true;
+    }
+  }
+  const out: RecheckTable = {
+    cells: g.slice(0, nr).map((row) => row.slice(0, nc) as Count[]),
+    ...(hasRowTot ? { rowTotals: g.slice(0, nr).map((row) => row[nc] as Count) } : {}),
+    ...(hasColTot ? { colTotals: g[nr]!.slice(0, nc) as Count[] } : {}),
+    ...(table.grandTotal !== undefined ? { grandTotal: g[nr]![nc] as Count } : {}),
+  };
+  return { table: out, resuppressed };
+}
+
+/** One line of `len` entries, the last being its total. Returns true if it suppressed a cell. */
+function fixLine(len: number, get: (k: number) => Count | undefined, suppress: (k: number, v: number) => void): boolean {
+  const total = get(len - 1);
+  // The total must be shown (a number) or itself be the suppressed cell.
+  if (total === undefined || total === 'x' || total === 'z') return false;
+  let hiddenCount = 0;
+  let best = -1;
+  let bestValue = Infinity;
+  for (let k = 0; k < len; k++) {
+    const v = get(k);
+    if (v === 'c') hiddenCount++;
+    else if (typeof v === 'number' && v > 0 && v < bestValue) {
+      best = k;
+      bestValue = v;
+    }
+  }
+  if (hiddenCount !== 1 || best < 0) return false;
+  suppress(best, bestValue);
+  return true;
+}

@@ -1,0 +1,40 @@
+/**
+ * The audit rule: what "protected" means for one cell, given the interval [lo, hi] an attacker
+ * gets by linear programming over every published relation (DESIGN §4). Pure, browser-safe.
+ *
+ * Counts: hi ≥ 3 and hi − lo ≥ 2. An attacker knows counts are whole numbers, so the interval
+ * is first tightened to [⌈lo⌉, ⌊hi⌋] (a stricter test than the raw LP values).
+ *
+ * Sums (the numerator behind a mean, e.g. total weekly rent of the lettings in a cell): the
+ * interval must reach at least `p` of the value on both sides, lo ≤ (1 − p)·v and hi ≥ (1 + p)·v,
+ * with p = `sumProtection` (default 0.10, the tau-ARGUS "protection level" in percent). A sum of
+ * 0 has nothing to protect. Independently, the builder forces a sum primary whenever its count
+ * is below the mean threshold or suppressed, so a mean is never shown where its count is hidden.
+ */
+import { KIND_SUM } from './types.js';
+
+/** Counts of 1 and 2 are unsafe (0 is a true zero). */
+export const COUNT_THRESHOLD = 3;
+/** Minimum width of a count's interval. */
+export const COUNT_MIN_WIDTH = 2;
+/** Default protection level for sums (fraction of the value on each side). */
+export const DEFAULT_SUM_PROTECTION = 0.1;
+
+const EPS = 1e-6;
+
+/** A count of 1 or 2. */
+export function isUnsafeCount(v: number): boolean {
+  return v > 0 && v < COUNT_THRESHOLD;
+}
+
+/** True if the interval [lo, hi] protects a cell of this kind and value. */
+export function isProtected(kind: number, value: number, lo: number, hi: number, sumProtection = DEFAULT_SUM_PROTECTION): boolean {
+  if (!(lo <= hi + EPS)) return false; // NaN or an inconsistent interval never passes
+  if (kind === KIND_SUM) {
+    const tol = EPS * Math.max(1, value);
+    return lo <= (1 - sumProtection) * value + tol && hi >= (1 + sumProtection) * value - tol;
+  }
+  const l = Math.ceil(lo - EPS);
+  const h = hi === Infinity ? Infinity : Math.floor(hi + EPS);
+  return h >= COUNT_THRESHOLD && h - l >= COUNT_MIN_WIDTH;
+}
