@@ -55,6 +55,9 @@ export default {
           '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
           '--disable-background-networking', '--disable-component-update', '--disable-sync',
           '--disable-dev-shm-usage', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'core-wtr-'))}`,
+          // Two test pages run at once; the one in the background must not have its timers
+          // throttled (axe-core and fetch timeouts rely on setTimeout).
+          '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
         ],
       },
     }),

@@ -38,43 +38,87 @@ export class LogTypeAggregate {
   readonly total: Uint32Array;
   /** Per tabulated field (index into plan.fields; undefined otherwise): counts by [quarter][la][category]. */
   readonly tables: (Uint32Array | undefined)[];
-  /** Per crosstab pair: counts by [quarter][x][y]. */
+  /** Per crosstab pair: counts by [quarter][x][y] (views into one buffer). */
   readonly pairs: Uint32Array[];
   /** Per summarised field: its valid values. */
   readonly values: (ValueColumn | undefined)[];
 
+  // Flat indexes for the per-log loop: one monomorphic pass over typed arrays.
+  private readonly tableFields: Int32Array;
+  private readonly tableWidth: Int32Array;
+  private readonly valueFields: Int32Array;
+  private readonly pairX: Int32Array;
+  private readonly pairY: Int32Array;
+  private readonly pairNY: Int32Array;
+  private readonly pairOffset: Int32Array;
+  private readonly pairQuarterSize: Int32Array;
+  private readonly pairCounts: Uint32Array;
+
   constructor(readonly plan: YearPlan) {
     const nLa = plan.las.length;
+    const width = (i: number) => plan.fields[i]!.codes.length;
     this.total = new Uint32Array(QUARTERS * nLa);
     this.tables = plan.fields.map((f) => (f.tabulated ? new Uint32Array(QUARTERS * nLa * f.codes.length) : undefined));
-    this.pairs = plan.pairs.map(([x, y]) => new Uint32Array(QUARTERS * plan.fields[x]!.codes.length * plan.fields[y]!.codes.length));
     this.values = plan.fields.map((f) => (f.summarised ? new ValueColumn() : undefined));
+    const tabulated = plan.fields.flatMap((f, i) => (f.tabulated ? [i] : []));
+    this.tableFields = Int32Array.from(tabulated);
+    this.tableWidth = Int32Array.from(tabulated, width);
+    this.valueFields = Int32Array.from(plan.fields.flatMap((f, i) => (f.summarised ? [i] : [])));
+    const np = plan.pairs.length;
+    this.pairX = Int32Array.from(plan.pairs, ([x]) => x);
+    this.pairY = Int32Array.from(plan.pairs, ([, y]) => y);
+    this.pairNY = Int32Array.from(plan.pairs, ([, y]) => width(y));
+    this.pairQuarterSize = Int32Array.from(plan.pairs, ([x, y]) => width(x) * width(y));
+    this.pairOffset = new Int32Array(np + 1);
+    for (let p = 0; p < np; p++) this.pairOffset[p + 1] = this.pairOffset[p]! + QUARTERS * this.pairQuarterSize[p]!;
+    this.pairCounts = new Uint32Array(this.pairOffset[np]!);
+    this.pairs = plan.pairs.map((_, p) => this.pairCounts.subarray(this.pairOffset[p]!, this.pairOffset[p + 1]!));
   }
+
+  // Logs are buffered in chunks, column by column, then counted pair by pair: each pair's counts
+  // stay in cache for a whole chunk instead of every log touching every pair.
+  private static readonly CHUNK = 4096;
+  private chunkCats = new Int32Array(0);
+  private readonly chunkQuarter = new Uint8Array(LogTypeAggregate.CHUNK);
+  private chunkLength = 0;
 
   /**
    * Adds one log. `cats[i]` is the category index of field i (tabulated fields), `nums[i]` its
    * value (summarised fields; NaN when not known).
    */
   add(quarter: number, la: number, cats: Int32Array, nums: Float64Array): void {
-    const { plan } = this;
     const q = quarter - 1;
-    const nLa = plan.las.length;
+    const nLa = this.plan.las.length;
+    const CHUNK = LogTypeAggregate.CHUNK;
     this.total[q * nLa + la]!++;
-    for (let i = 0; i < plan.fields.length; i++) {
-      const t = this.tables[i];
-      if (t) {
-        const n = plan.fields[i]!.codes.length;
-        t[(q * nLa + la) * n + cats[i]!]!++;
-      }
-      const v = this.values[i];
-      if (v && !Number.isNaN(nums[i]!)) v.push(nums[i]!, la, q);
+    const row = q * nLa + la;
+    for (let t = 0; t < this.tableFields.length; t++) {
+      const i = this.tableFields[t]!;
+      this.tables[i]![row * this.tableWidth[t]! + cats[i]!]!++;
     }
-    for (let p = 0; p < plan.pairs.length; p++) {
-      const [x, y] = plan.pairs[p]!;
-      const nX = plan.fields[x]!.codes.length;
-      const nY = plan.fields[y]!.codes.length;
-      this.pairs[p]![(q * nX + cats[x]!) * nY + cats[y]!]!++;
+    for (let t = 0; t < this.valueFields.length; t++) {
+      const i = this.valueFields[t]!;
+      const v = nums[i]!;
+      if (v === v) this.values[i]!.push(v, la, q); // v === v: not NaN
     }
+    if (this.chunkCats.length === 0) this.chunkCats = new Int32Array(CHUNK * this.plan.fields.length);
+    const r = this.chunkLength++;
+    this.chunkQuarter[r] = q;
+    for (let i = 0; i < this.plan.fields.length; i++) this.chunkCats[i * CHUNK + r] = cats[i]!;
+    if (this.chunkLength === CHUNK) this.flush();
+  }
+
+  /** Counts the buffered logs into the crosstabs. Called when the chunk is full and before reading the counts. */
+  flush(): void {
+    const n = this.chunkLength;
+    const CHUNK = LogTypeAggregate.CHUNK;
+    const counts = this.pairCounts, cats = this.chunkCats, quarter = this.chunkQuarter;
+    for (let p = 0; p < this.pairX.length; p++) {
+      const xs = this.pairX[p]! * CHUNK, ys = this.pairY[p]! * CHUNK;
+      const ny = this.pairNY[p]!, qs = this.pairQuarterSize[p]!, off = this.pairOffset[p]!;
+      for (let r = 0; r < n; r++) counts[off + quarter[r]! * qs + cats[xs + r]! * ny + cats[ys + r]!]!++;
+    }
+    this.chunkLength = 0;
   }
 }
 

@@ -33,6 +33,7 @@ export interface BlockLayout {
 }
 
 export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: DisclosureOptions): BlockLayout {
+  agg.flush();
   const { plan } = agg;
   const nLa = plan.las.length;
   const nReg = REGIONS.length;
@@ -65,18 +66,22 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
     return a;
   };
   /** Hierarchy relations (region = Σ its LAs, England = Σ regions) for every column of a cube. */
+  const members = Array.from({ length: nReg }, (_, r) => range(nLa).filter((la) => regionOf[la] === r));
   const relateAreas = (cube: Cube, w: number) => {
     for (let k = 0; k < w; k++) {
       for (let r = 0; r < nReg; r++) {
-        const members: number[] = [];
-        regionOf.forEach((reg, la) => reg === r && members.push(la));
-        space.relateAll((s) => cellId(cube, s, (nLa + r) * w + k), (s) => members.map((la) => cellId(cube, s, la * w + k)));
+        space.relateAll((s) => cellId(cube, s, (nLa + r) * w + k), (s, out) => {
+          for (const la of members[r]!) out.push(cellId(cube, s, la * w + k));
+        });
       }
-      space.relateAll(
-        (s) => cellId(cube, s, england * w + k),
-        (s) => Array.from({ length: nReg }, (_, r) => cellId(cube, s, (nLa + r) * w + k)),
-      );
+      space.relateAll((s) => cellId(cube, s, england * w + k), (s, out) => {
+        for (let r = 0; r < nReg; r++) out.push(cellId(cube, s, (nLa + r) * w + k));
+      });
     }
+  };
+  /** Fills `out` with the ids of `count` consecutive positions from `start`. */
+  const run = (cube: Cube, s: number, start: number, count: number, out: number[], stride = 1) => {
+    for (let k = 0; k < count; k++) out.push(cellId(cube, s, start + k * stride));
   };
 
   // Logs by area.
@@ -94,12 +99,12 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
     const laLevel = snapshots(counts, nLa * w).map((v) => withAreas(v, w));
     if (!f.byLa) {
       const cube = space.cube(laLevel.map((v) => v.slice(england * w, areas * w)), 'count');
-      space.relateAll((s) => cellId(T, s, england), (s) => range(w).map((k) => cellId(cube, s, k)));
+      space.relateAll((s) => cellId(T, s, england), (s, out) => run(cube, s, 0, w, out));
       return cube;
     }
     const cube = space.cube(laLevel, 'count');
     for (let a = 0; a < areas; a++) {
-      space.relateAll((s) => cellId(T, s, a), (s) => range(w).map((k) => cellId(cube, s, a * w + k)));
+      space.relateAll((s) => cellId(T, s, a), (s, out) => run(cube, s, a * w, w, out));
     }
     relateAreas(cube, w);
     // An LA whose valid total is below the threshold has its whole row suppressed.
@@ -133,10 +138,10 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
     const nY = plan.fields[y]!.codes.length;
     const cube = space.cube(snapshots(agg.pairs[p]!, nX * nY), 'count');
     for (let kx = 0; kx < nX; kx++) {
-      space.relateAll((s) => englandCell(x, s, kx), (s) => range(nY).map((ky) => cellId(cube, s, kx * nY + ky)));
+      space.relateAll((s) => englandCell(x, s, kx), (s, out) => run(cube, s, kx * nY, nY, out));
     }
     for (let ky = 0; ky < nY; ky++) {
-      space.relateAll((s) => englandCell(y, s, ky), (s) => range(nX).map((kx) => cellId(cube, s, kx * nY + ky)));
+      space.relateAll((s) => englandCell(y, s, ky), (s, out) => run(cube, s, ky, nX, out, nY));
     }
     return cube;
   });
@@ -181,7 +186,7 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
       const w = f.codes.length;
       for (let k = 0; k < size; k++) {
         const row = f.byLa ? k : 0;
-        space.relateAll((s) => cellId(nCube, s, k), (s) => range(w - 1).map((b) => cellId(table, s, row * w + b)));
+        space.relateAll((s) => cellId(nCube, s, k), (s, out) => run(table, s, row * w, w - 1, out));
       }
     }
     n.push(nCube);

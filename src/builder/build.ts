@@ -5,7 +5,8 @@
  * every document against the schema, and reports what it read, rejected and suppressed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { REGIONS, LOCAL_AUTHORITIES } from '../catalog/index.js';
 import {
@@ -157,10 +158,12 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
   };
   assertValidDocument('manifest.json', manifest);
 
-  await rm(join(options.out, 'v'), { recursive: true, force: true });
+  // Earlier builds' folders go: the output is exactly this build. (Synchronous writes: tens of
+  // thousands of small files go several times faster than through the promise API's thread pool.)
+  rmSync(join(options.out, 'v'), { recursive: true, force: true });
   const dirs = new Set(serialised.map(({ path }) => dirname(join(options.out, base, path))));
-  for (const dir of dirs) await mkdir(dir, { recursive: true });
-  for (const { path, text } of serialised) await writeFile(join(options.out, base, path), text);
+  for (const dir of dirs) mkdirSync(dir, { recursive: true });
+  for (const { path, text } of serialised) writeFileSync(join(options.out, base, path), text);
   await writeFile(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
 
   const rejectionsByReason: Record<string, number> = {};

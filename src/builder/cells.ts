@@ -18,14 +18,35 @@ export const cellId = (cube: Cube, s: number, k: number): number => cube.base + 
 /** Id of the internal cell holding the quarter s+1 increment (s = 1…3). */
 const deltaId = (cube: Cube, s: number, k: number): number => cube.base + (SNAPSHOTS + s - 1) * cube.size + k;
 
+/** A growable typed array. */
+class Column<T extends Float64Array | Int32Array | Uint8Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
 export class CellSpace {
-  private values: number[] = [];
-  private kinds: number[] = [];
-  private published: number[] = [];
-  private forced: number[] = [];
-  private totals: number[] = [];
-  private starts: number[] = [0];
-  private parts: number[] = [];
+  private readonly values = new Column(new Float64Array(1 << 16));
+  private readonly kinds = new Column(new Uint8Array(1 << 16));
+  private readonly published = new Column(new Uint8Array(1 << 16));
+  private readonly forced = new Column(new Uint8Array(1 << 16));
+  private readonly totals = new Column(new Int32Array(1 << 16));
+  private readonly starts = new Column(new Int32Array(1 << 16));
+  private readonly parts = new Column(new Int32Array(1 << 16));
+
+  constructor() {
+    this.starts.push(0);
+  }
 
   get size(): number {
     return this.values.length;
@@ -45,49 +66,59 @@ export class CellSpace {
     for (let s = 1; s < SNAPSHOTS; s++) {
       for (let k = 0; k < size; k++) this.push(values[s]![k]! - values[s - 1]![k]!, kindCode, 0);
     }
+    const pair = [0, 0];
     for (let s = 1; s < SNAPSHOTS; s++) {
       for (let k = 0; k < size; k++) {
         if (values[s]![k] === 0) continue; // all zero: nothing to relate
-        this.relate(cellId(cube, s, k), [cellId(cube, s - 1, k), deltaId(cube, s, k)]);
+        pair[0] = cellId(cube, s - 1, k);
+        pair[1] = deltaId(cube, s, k);
+        this.relate(cellId(cube, s, k), pair);
       }
     }
     return cube;
   }
 
-  /** Adds `total = Σ parts` in every snapshot, for positions of one cube or several. */
-  relateAll(total: (s: number) => number, parts: (s: number) => number[]): void {
-    for (let s = 0; s < SNAPSHOTS; s++) this.relate(total(s), parts(s));
+  /** Adds `total = Σ parts` in every snapshot; `parts(s, out)` fills `out` with the part ids. */
+  relateAll(total: (s: number) => number, parts: (s: number, out: number[]) => void): void {
+    const out: number[] = [];
+    for (let s = 0; s < SNAPSHOTS; s++) {
+      out.length = 0;
+      parts(s, out);
+      this.relate(total(s), out);
+    }
   }
 
   /** Marks a cell primary whatever its value. */
   force(id: number): void {
-    this.forced[id] = 1;
+    this.forced.data[id] = 1;
   }
 
   value(id: number): number {
-    return this.values[id]!;
+    return this.values.data[id]!;
   }
 
   /** Zero cells are constants: they are left out of relations (a relation of zeros is dropped). */
-  relate(total: number, parts: readonly number[]): void {
-    const kept = parts.filter((p) => this.values[p] !== 0);
-    if (kept.length === 0 && this.values[total] === 0) return;
+  relate(total: number, parts: ArrayLike<number>): void {
+    const v = this.values.data;
+    let kept = 0;
+    for (let i = 0; i < parts.length; i++) {
+      if (v[parts[i]!] !== 0) {
+        this.parts.push(parts[i]!);
+        kept++;
+      }
+    }
+    if (kept === 0 && v[total] === 0) return;
     this.totals.push(total);
-    for (const p of kept) this.parts.push(p);
     this.starts.push(this.parts.length);
   }
 
   system(): LinkedSystem {
     return {
-      values: Float64Array.from(this.values),
-      kinds: Uint8Array.from(this.kinds),
-      published: Uint8Array.from(this.published),
-      forcedPrimary: Uint8Array.from(this.forced, (f) => f ?? 0),
-      relations: {
-        totals: Int32Array.from(this.totals),
-        starts: Int32Array.from(this.starts),
-        parts: Int32Array.from(this.parts),
-      },
+      values: this.values.view(),
+      kinds: this.kinds.view(),
+      published: this.published.view(),
+      forcedPrimary: this.forced.view(),
+      relations: { totals: this.totals.view(), starts: this.starts.view(), parts: this.parts.view() },
     };
   }
 

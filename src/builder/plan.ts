@@ -10,6 +10,8 @@ import { NOT_KNOWN } from '../feed/types.js';
 /** Fields with more categories than this are tabulated nationally only (an LA table of ~200 countries is mostly suppressed). */
 export const MAX_LA_CATEGORIES = 40;
 
+const TICK_BOX_ITEM = /^illness_type_\d+$/;
+
 export interface FieldPlan {
   readonly field: Field;
   /** Category codes of this year in catalogue order, then `unknown` (categorical / banded). */
@@ -52,7 +54,9 @@ export function planYear(year: number, log: LogKind): YearPlan {
     const plan = planField(field, year as CollectionYear);
     if (plan) fields.push(plan);
   }
-  const tabulated = fields.map((f, i) => [f, i] as const).filter(([f]) => f.tabulated);
+  // Crosstabs pair every tabulated question, except the tick-box items of a multi-answer
+  // question (illness_type_1 … 10), whose crosses with each other say nothing a reader asks.
+  const tabulated = fields.map((f, i) => [f, i] as const).filter(([f]) => f.tabulated && !TICK_BOX_ITEM.test(f.field.id));
   const pairs: [number, number][] = [];
   for (let a = 0; a < tabulated.length; a++) {
     for (let b = a + 1; b < tabulated.length; b++) pairs.push([tabulated[a]![1], tabulated[b]![1]]);

@@ -112,7 +112,9 @@ async function writeLogs(path: string, log: LogKind, year: number, n: number, op
       set(row, sc.la, la.code);
       set(row, sc.laLabel, la.name);
       fillFields(row, fields, year, rng, answerWeights, labels, { rentFactor });
-      set(row, sc.ownershipsch, labels ? 'Yes - a shared ownership scheme' : rng.weighted([70, 20, 10]) === 0 ? '1' : rng.next() < 0.67 ? '2' : '3');
+      // Ownership scheme: shared ownership the bulk, then discounted ownership, then outright sales.
+      const scheme = String(1 + rng.weighted([70, 20, 10]));
+      set(row, sc.ownershipsch, labels ? labelOf(log, 'ownershipsch', year, scheme) : scheme);
     }
     batch.push(row);
     if (batch.length === 2000) {
@@ -142,6 +144,13 @@ const RENTTYPE_DETAIL_LABELS: Record<string, string> = {
   '1': 'Social Rent', '2': 'Affordable Rent', '3': 'London Affordable Rent', '4': 'Rent to Buy',
   '5': 'London Living Rent', '6': 'Other intermediate rent product', '7': 'Specified accommodation',
 };
+
+function labelOf(log: LogKind, id: string, year: number, code: string): string {
+  const field = FIELDS.find((f) => f.log === log && f.id === id);
+  const label = field && categoriesFor(field, year)?.find((c) => c.code === code)?.label;
+  if (!label) throw new Error(`no label for ${log} ${id} ${code} in ${year}`);
+  return label;
+}
 
 interface Context {
   readonly rentFactor: number;

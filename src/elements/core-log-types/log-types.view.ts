@@ -44,7 +44,7 @@ export interface LogTypesInput {
 
 export function toLogTypesView({ manifest, period, table, la, messages }: LogTypesInput): LogTypesView {
   const minCount = manifest.disclosure.minCount;
-  const checked = recheckAreaTable(table, minCount);
+  const checked = recheckAreaTable(table, manifest);
   const line = areaLine(checked.doc, manifest, la, period.label);
   const types: LogTypeView[] = manifest.logTypes.map((t) => {
     const col = checked.doc.cols.indexOf(t.id);

@@ -5,7 +5,7 @@
 import type { Count, Manifest, TableDocument } from '../../feed/types.js';
 import { FeedError } from '../../feed/errors.js';
 import type { SdcCell } from './events.js';
-import { recheck, type RecheckResult } from './recheck-adapter.js';
+import { recheck, type RecheckResult, type RecheckTable } from './recheck-adapter.js';
 
 export interface AreaLine {
   readonly code: string;
@@ -15,41 +15,68 @@ export interface AreaLine {
 }
 
 /**
- * Re-checks the LA block and the regions block (both add up to England's margins) until
- * neither changes anything, and returns the corrected document and every re-suppression.
+ * Re-checks an area table as a whole: the LA block and the regions block (each adds up to
+ * England's margins) and the hierarchy (a region's cell is the sum of its LAs' cells), until
+ * nothing changes. Returns the corrected document and every re-suppression.
  */
-export function recheckAreaTable(doc: TableDocument, minCount: number): { doc: TableDocument; resuppressed: SdcCell[] } {
-  const england = 'E92000001'; // the margins are England's
-  let cells = doc.cells;
-  let rowTotals = doc.rowTotals;
-  let regionCells = doc.regions?.cells ?? [];
-  let regionTotals = doc.regions?.rowTotals ?? [];
-  let colTotals = doc.colTotals;
+export function recheckAreaTable(doc: TableDocument, manifest: Manifest): { doc: TableDocument; resuppressed: SdcCell[] } {
+  const minCount = manifest.disclosure.minCount;
+  const england = manifest.geography.england.code;
+  const cols = doc.cols.length;
+  let cells = doc.cells.map((r) => [...r]);
+  let rowTotals = [...doc.rowTotals];
+  let regionCells = (doc.regions?.cells ?? []).map((r) => [...r]);
+  let regionTotals = [...(doc.regions?.rowTotals ?? [])];
+  let colTotals = [...doc.colTotals];
   let total = doc.total;
   const resuppressed: SdcCell[] = [];
   const record = (result: RecheckResult, rows: readonly string[]) => {
-    for (const r of result.resuppressed) {
-      resuppressed.push({
-        row: rows[r.row] ?? england,
-        col: doc.cols[r.col] ?? 'total',
-        rule: r.rule,
-      });
-    }
+    for (const r of result.resuppressed) resuppressed.push({ row: rows[r.row] ?? england, col: doc.cols[r.col] ?? 'total', rule: r.rule });
   };
-  for (let pass = 0; pass < 10; pass++) {
+  const regionOf = new Map(manifest.geography.las.map((la) => [la.code, la.region]));
+  const regionRows = doc.regions?.rows ?? [];
+
+  for (let pass = 0; pass < 20; pass++) {
+    const before = resuppressed.length;
     const las = recheck({ cells, rowTotals, colTotals, total }, { minCount });
     record(las, doc.rows);
-    ({ cells, rowTotals, colTotals, total } = las.table);
-    let changedMargins = false;
+    ({ cells, rowTotals, colTotals, total } = copy(las.table));
+
+    // Hierarchy: for each region and column (and the totals column), its LAs' values add up to it.
+    regionRows.forEach((region, j) => {
+      const members = doc.rows.map((code, i) => (regionOf.get(code) === region ? i : -1)).filter((i) => i >= 0);
+      if (members.length === 0) return;
+      for (let c = 0; c <= cols; c++) {
+        const get = (i: number) => (c === cols ? rowTotals[i] : cells[i]?.[c]) ?? 'x';
+        const regionValue = (c === cols ? regionTotals[j] : regionCells[j]?.[c]) ?? 'x';
+        const hidden = members.filter((i) => get(i) === 'c').length + (regionValue === 'c' ? 1 : 0);
+        if (hidden !== 1) continue;
+        let best = -1;
+        for (const i of members) {
+          const v = get(i);
+          if (typeof v === 'number' && v > 0 && (best < 0 || v < (get(best) as number))) best = i;
+        }
+        if (best >= 0) {
+          if (c === cols) rowTotals[best] = 'c';
+          else (cells[best] as Count[])[c] = 'c';
+          resuppressed.push({ row: doc.rows[best] ?? '', col: doc.cols[c] ?? 'total', rule: 'complementary' });
+        } else {
+          if (c === cols) regionTotals[j] = 'c';
+          else (regionCells[j] as Count[])[c] = 'c';
+          resuppressed.push({ row: region, col: doc.cols[c] ?? 'total', rule: 'complementary' });
+        }
+      }
+    });
+
     if (doc.regions) {
       const regions = recheck({ cells: regionCells, rowTotals: regionTotals, colTotals, total }, { minCount });
-      record(regions, doc.regions.rows);
-      changedMargins = regions.resuppressed.some((r) => r.row === doc.regions?.rows.length);
-      regionCells = regions.table.cells;
-      regionTotals = regions.table.rowTotals;
-      ({ colTotals, total } = regions.table);
+      record(regions, regionRows);
+      const t = copy(regions.table);
+      regionCells = t.cells;
+      regionTotals = t.rowTotals;
+      ({ colTotals, total } = t);
     }
-    if (!changedMargins) break;
+    if (resuppressed.length === before) break;
   }
   return {
     doc: {
@@ -58,10 +85,14 @@ export function recheckAreaTable(doc: TableDocument, minCount: number): { doc: T
       rowTotals,
       colTotals,
       total,
-      ...(doc.regions ? { regions: { rows: doc.regions.rows, cells: regionCells, rowTotals: regionTotals } } : {}),
+      ...(doc.regions ? { regions: { rows: regionRows, cells: regionCells, rowTotals: regionTotals } } : {}),
     },
     resuppressed,
   };
+}
+
+function copy(t: RecheckTable): { cells: Count[][]; rowTotals: Count[]; colTotals: Count[]; total: Count } {
+  return { cells: t.cells.map((r) => [...r]), rowTotals: [...t.rowTotals], colTotals: [...t.colTotals], total: t.total };
 }
 
 /**
