@@ -65,9 +65,12 @@ async function writeLogs(path: string, log: LogKind, year: number, n: number, op
   const rng = new Random(options.seed * 1000003 + year * 7 + (log === 'sales' ? 1 : 0));
   const las = lasInYear(year);
   const laWeights = laSizes(las, new Random(options.seed));
-  const fields = FIELDS.filter((f) => f.log === log)
-    .map((f) => ({ field: f, col: column.get(columnFor(f, headerYear, { support }) ?? '') ?? -1 }))
-    .filter((f) => f.col >= 0);
+  // Every field draws its answer, whether or not this export has its column, so the same seed
+  // gives the same logs in every format (codes or labels, support or ordinary users).
+  const fields = FIELDS.filter((f) => f.log === log && f.visibility !== 'never').map((f) => ({
+    field: f,
+    col: column.get(columnFor(f, headerYear, { support }) ?? '') ?? -1,
+  }));
   const answerWeights = new Map(fields.map(({ field }) => [field.id, skew(categoriesFor(field, year)?.length ?? 0, new Random(options.seed + hash(field.id)))]));
 
   const stream = createWriteStream(path);
@@ -92,9 +95,12 @@ async function writeLogs(path: string, log: LogKind, year: number, n: number, op
     set(row, 'id', String(100000 + i));
     set(row, log === 'lettings' ? 'status' : 'STATUS', labels ? 'Completed' : '2');
     const rentFactor = la.region === 'E12000007' ? 1.6 : la.region === 'E12000008' ? 1.3 : la.region === 'E12000006' ? 1.15 : 1;
+    // Answers first; the columns that place the log (type, date, LA) are then set over them.
+    const kind = rng.weighted(LETTINGS_MIX.map((m) => m.weight));
+    const mix = LETTINGS_MIX[kind]!;
+    const factor = rentFactor * (log === 'lettings' && mix.renttype === '2' ? 1.3 : 1);
+    fillFields(row, fields, year, rng, answerWeights, labels, { rentFactor: factor });
     if (log === 'lettings') {
-      const kind = rng.weighted(LETTINGS_MIX.map((m) => m.weight));
-      const mix = LETTINGS_MIX[kind]!;
       set(row, lc.needstype, labels ? (mix.needs === NEEDSTYPE.generalNeeds ? 'General needs' : 'Supported housing') : mix.needs);
       set(row, lc.renttype, labels ? RENTTYPE_LABELS[mix.renttype]! : mix.renttype);
       set(row, lc.renttypeDetail, labels ? RENTTYPE_DETAIL_LABELS[mix.detail]! : mix.detail);
@@ -102,7 +108,6 @@ async function writeLogs(path: string, log: LogKind, year: number, n: number, op
       set(row, lc.collectionYear, String(year));
       set(row, lc.la, la.code);
       set(row, lc.laLabel, la.name);
-      fillFields(row, fields, year, rng, answerWeights, labels, { rentFactor: rentFactor * (mix.renttype === '2' ? 1.3 : 1) });
     } else {
       const [yyyy, mm, dd] = date.split('-');
       set(row, sc.day, String(Number(dd)));
@@ -111,7 +116,6 @@ async function writeLogs(path: string, log: LogKind, year: number, n: number, op
       set(row, sc.collectionYear, String(year));
       set(row, sc.la, la.code);
       set(row, sc.laLabel, la.name);
-      fillFields(row, fields, year, rng, answerWeights, labels, { rentFactor });
       // Ownership scheme: shared ownership the bulk, then discounted ownership, then outright sales.
       const scheme = String(1 + rng.weighted([70, 20, 10]));
       set(row, sc.ownershipsch, labels ? labelOf(log, 'ownershipsch', year, scheme) : scheme);
@@ -169,12 +173,12 @@ function fillFields(
     if (field.kind === 'categorical') {
       const cats = categoriesFor(field, year);
       if (!cats || cats.length === 0) continue;
-      if (rng.next() < 0.03) continue; // not asked / not answered: blank
+      const blank = rng.next() < 0.03; // not asked / not answered
       const c = cats[rng.weighted(weights.get(field.id)!)]!;
-      row[col] = labels ? c.label : c.code;
+      if (col >= 0 && !blank) row[col] = labels ? c.label : c.code;
     } else {
       const v = numericValue(field, rng, ctx);
-      row[col] = v === null ? (field.unknownCodes?.[0] ?? '') : String(v);
+      if (col >= 0) row[col] = v === null ? (field.unknownCodes?.[0] ?? '') : String(v);
     }
   }
 }
