@@ -26,7 +26,7 @@ export default [
     input: ['src/index.ts', 'src/define.ts', ...defineEntries],
     external: isBare,
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
-    plugins: [json(), ts({ outDir: 'dist/esm', declaration: true, declarationDir: 'dist/esm/types', rootDir: 'src' })],
+    plugins: [json(), ts({ outDir: 'dist/esm' })],
   },
   {
     input: 'src/define.ts',

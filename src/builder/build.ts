@@ -13,13 +13,14 @@ import {
   DOCUMENT_PATHS, ENGLAND_CODE, SCHEMA_VERSION,
   type CategoryInfo, type Count, type DocumentIndex, type FieldInfo, type LogTypeId, type Manifest, type PeriodInfo, type TableDocument,
 } from '../feed/types.js';
+import { alertsToAtom, readAlerts } from './alerts.js';
 import { layoutBlock, type DisclosureOptions } from './block.js';
 import { CellSpace, cellId } from './cells.js';
 import { blockDocuments, type BuiltDocument } from './documents.js';
 import { Ingest, type FileSummary, type Rejection } from './ingest.js';
 import { LOG_TYPES } from './log-types.js';
 import { periodsOfYear, yearId } from './periods.js';
-import { protectBlock, type BlockProtection } from './protect.js';
+import { protectBlock, type BlockProtection, type ProtectionLevel } from './protect.js';
 import { assertValidDocument } from './validate.js';
 
 export interface BuildOptions {
@@ -29,6 +30,10 @@ export interface BuildOptions {
   /** ISO time written as `generatedAt`; default SOURCE_DATE_EPOCH, else the newest input's mtime (reproducible). */
   readonly generatedAt?: string;
   readonly disclosure?: Partial<DisclosureOptions>;
+  /** A folder of Markdown alerts with front matter, written as alerts.json and alerts.atom. */
+  readonly alerts?: string;
+  /** `primary` (default) or `full` (secondary suppression and LP audit; see protect.ts). */
+  readonly protection?: ProtectionLevel;
   readonly onProgress?: (message: string) => void;
 }
 
@@ -93,7 +98,7 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
       const space = new CellSpace();
       const layout = layoutBlock(agg, space, disclosure);
       const system = space.system();
-      const protection = await protectBlock(system, `${yearId(plan.year)} ${logType}`);
+      const protection = await protectBlock(system, `${yearId(plan.year)} ${logType}`, options.protection);
       protections.push(protection.summary);
       const blockDocs = blockDocuments(layout, logType, yearPeriods, protection.suppressed, system.values, disclosure)
         .filter((d) => present.includes(documentField(d)));
@@ -134,6 +139,8 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
   for (const { path, text } of serialised) hash.update(path).update('\0').update(text).update('\0');
   const base = `v/${hash.digest('hex').slice(0, 16)}/`;
 
+  const alerts = options.alerts ? await readAlerts(options.alerts) : null;
+  if (alerts) assertValidDocument('alerts.json', alerts);
   const latest = periods[periods.length - 1];
   const dataVersion = options.dataVersion ?? `${latest ? latest.id : 'empty'}-r1`;
   const manifest: Manifest = {
@@ -152,9 +159,10 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
     },
     disclosure: {
       ...disclosure,
-      method: PROTECTION_METHOD,
+      method: options.protection === 'full' ? `${PROTECTION_METHOD} ${FULL_METHOD}` : PROTECTION_METHOD,
     },
     documents: index,
+    ...(alerts ? { alerts: 'alerts.json' } : {}),
   };
   assertValidDocument('manifest.json', manifest);
 
@@ -164,6 +172,10 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
   const dirs = new Set(serialised.map(({ path }) => dirname(join(options.out, base, path))));
   for (const dir of dirs) mkdirSync(dir, { recursive: true });
   for (const { path, text } of serialised) writeFileSync(join(options.out, base, path), text);
+  if (alerts) {
+    await writeFile(join(options.out, 'alerts.json'), `${JSON.stringify(alerts, null, 1)}\n`);
+    await writeFile(join(options.out, 'alerts.atom'), alertsToAtom(alerts, { feedUrl: 'alerts.atom' }));
+  }
   await writeFile(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
 
   const rejectionsByReason: Record<string, number> = {};
@@ -191,6 +203,9 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
 
 const PROTECTION_METHOD =
   'Primary: counts of 1 or 2 and LA rows with fewer than 3 valid records suppressed; means need 3 records.';
+
+const FULL_METHOD =
+  'Secondary: complementary suppression over the linked tables of each year and log type (LA → region → England, shared margins, year-to-date snapshots), proved by an LP audit (HiGHS): every primary lies in [lo, hi] with hi ≥ 3 and hi − lo ≥ 2.';
 
 const LOG_TYPE_ORDER = (id: LogTypeId) => LOG_TYPES.findIndex((t) => t.id === id);
 

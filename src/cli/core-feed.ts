@@ -15,6 +15,7 @@ const USAGE = `Usage:
   core-feed synth --out DIR --years 2024-25[,2025-26] [--lettings 300000] [--sales 60000] [--seed 1]
                   [--values codes|labels] [--users support|ordinary]
   core-feed build --input FILE_OR_DIR [--input …] --out DIR [--alerts DIR] [--data-version ID]
+                  [--protection primary|full]
 `;
 
 class UsageError extends Error {}
@@ -67,15 +68,18 @@ async function build(args: string[]): Promise<number> {
     args,
     options: {
       input: { type: 'string', multiple: true }, out: { type: 'string' }, alerts: { type: 'string' },
-      'data-version': { type: 'string' },
+      'data-version': { type: 'string' }, protection: { type: 'string', default: 'primary' },
     },
   });
   if (!values.input?.length || !values.out) throw new UsageError('build needs --input and --out');
+  if (values.protection !== 'primary' && values.protection !== 'full') throw new UsageError('--protection must be primary or full');
   const tty = process.stderr.isTTY;
   const report = await buildFeed({
     inputs: values.input,
     out: values.out,
     ...(values['data-version'] ? { dataVersion: values['data-version'] } : {}),
+    ...(values.alerts ? { alerts: values.alerts } : {}),
+    protection: values.protection,
     ...(tty ? { onProgress: (m: string) => process.stderr.write(`\r\x1b[K${m}`) } : {}),
   });
   if (tty) process.stderr.write('\r\x1b[K');

@@ -63,6 +63,14 @@ export class HighsLpSolver implements LpSolver {
     this.model.dispose();
   }
 
+  private rowDual(): Float64Array | undefined {
+    try {
+      return this.model.getSolution().rowDual;
+    } catch {
+      return undefined;
+    }
+  }
+
   solve(lp: ComponentLp, judge?: (t: number, lo: number, hi: number) => boolean): TargetBounds[] {
     const numCols = lp.cells.length;
     const numRows = lp.rhs.length;
@@ -99,7 +107,7 @@ export class HighsLpSolver implements LpSolver {
       model.changeColCost(j, 1);
       const s1 = run();
       const lo = s1 ? NaN : model.getObjectiveValue();
-      const loDual = judge && !s1 ? model.getSolution().rowDual : undefined;
+      const loDual = judge && !s1 ? this.rowDual() : undefined;
       model.changeColCost(j, -1);
       const s2 = run();
       const hiRaw = s2 ? NaN : -model.getObjectiveValue();
@@ -110,10 +118,11 @@ export class HighsLpSolver implements LpSolver {
         ? { lo: round6(lo), hi, optimal: false, status }
         : { lo: round6(lo), hi, optimal: true };
       if (judge && !status && !judge(t, bounds.lo, bounds.hi)) {
-        const hiDual = model.getSolution().rowDual;
+        const hiDual = this.rowDual();
         const proof: number[] = [];
         for (let i = 0; i < numRows; i++) {
-          if (Math.abs(loDual![i]!) > 1e-9 || Math.abs(hiDual[i]!) > 1e-9) proof.push(lp.rels[i]!);
+          // Without duals (HiGHS keeps none, e.g. when presolve solved the model), every row is "used".
+          if (!loDual || !hiDual || Math.abs(loDual[i]!) > 1e-9 || Math.abs(hiDual[i]!) > 1e-9) proof.push(lp.rels[i]!);
         }
         out.push({ ...bounds, proofRels: Int32Array.from(proof) });
       } else out.push(bounds);

@@ -68,7 +68,7 @@ describe('<core-alerts>', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('time')?.getAttribute('datetime')).to.equal('2025-05-01');
     expect(root.querySelector('time')?.textContent).to.equal('1 May 2025');
-    expect(root.querySelector('h2.core-alert__title')).to.exist;
+    expect(root.querySelector('h2.core-alert__title')).not.to.equal(null);
     expect(root.querySelector('.core-alert strong')?.textContent).to.equal('Friday 6 June 2025');
     expect(root.querySelector('.core-alert ul li em')?.textContent).to.equal('Specified accommodation');
     const links = Array.from(root.querySelectorAll('a')).map((a) => [a.textContent, a.getAttribute('href')]);

@@ -70,7 +70,7 @@ describe('<core-log-types>', () => {
     const el = await logTypesEl(feedUrl('basic'), { feed: failingFeed('never') });
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('loading');
-    expect(el.shadowRoot?.querySelector('[role=status]')).to.exist;
+    expect(el.shadowRoot?.querySelector('[role=status]')).not.to.equal(null);
     await expectAccessible(el);
   });
 

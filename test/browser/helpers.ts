@@ -1,5 +1,6 @@
 /** Shared test helpers: fixture feed URLs, waiting for an element's state, a fake feed. */
 import { oneEvent } from '@open-wc/testing';
+import { render } from 'lit';
 import type { Feed, RequestOptions } from '../../src/feed/client.js';
 import type { CoreErrorEvent } from '../../src/elements/shared/events.js';
 import { FeedError, type FeedErrorReason } from '../../src/feed/errors.js';
@@ -61,3 +62,14 @@ export const shadowText = (el: Element): string => (el.shadowRoot?.textContent ?
 
 /** The typed `core-error` event (open-wc's `oneEvent` returns a plain CustomEvent type). */
 export const nextError = async (el: HTMLElement): Promise<CoreErrorEvent> => (await oneEvent(el, 'core-error')) as unknown as CoreErrorEvent;
+
+/**
+ * Renders a template into a fresh `<div>` in the document. (open-wc's `fixture()` waits for an
+ * animation frame for non-Lit elements, and a background test page gets no animation frames.)
+ */
+export function mount(template: unknown): HTMLDivElement {
+  const div = document.createElement('div');
+  document.body.append(div);
+  render(template, div);
+  return div;
+}

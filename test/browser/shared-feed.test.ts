@@ -1,19 +1,19 @@
 // Its own file, so its own page: the page's shared feed client starts with an empty cache.
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import '../../src/define.js';
 import { feedClient } from '../../src/feed/client.js';
-import { feedUrl, waitForState } from './helpers.js';
+import { feedUrl, mount, waitForState } from './helpers.js';
 
 describe('one feed client per page', () => {
   it('ten elements sharing one feed make exactly one request per document', async () => {
     const src = feedUrl('basic');
-    const el = await fixture(html`<div>
+    const el = mount(html`
       ${[0, 1, 2, 3, 4].map(() => html`<core-log-types src=${src}></core-log-types>`)}
       ${[0, 1, 2].map(() => html`<core-alerts src=${src} today="2026-01-01"></core-alerts>`)}
       <core-log-types src=${`${src}manifest.json`} la="E09000003"></core-log-types>
       <core-log-types src=${src} la="E09000007"></core-log-types>
-    </div>`);
+    `);
     const elements = Array.from(el.children) as HTMLElement[];
     expect(elements.length).to.equal(10);
     await Promise.all(elements.map((e) => waitForState(e, 'ready')));

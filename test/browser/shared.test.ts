@@ -1,4 +1,4 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
 import { formatCell, formatCount, formatDate, formatMoney, formatPercent, formatYear } from '../../src/elements/shared/format.js';
 import { msg } from '../../src/elements/shared/messages.js';
@@ -10,6 +10,7 @@ import { renderError, renderLoading } from '../../src/elements/shared/status.js'
 import { FeedError } from '../../src/feed/errors.js';
 import type { Block } from '../../src/feed/types.js';
 import { expectAccessible } from './axe.js';
+import { mount } from './helpers.js';
 
 describe('format', () => {
   const cases: [string, string, string][] = [
@@ -101,7 +102,7 @@ describe('recheck (elements\u2019 disclosure re-check)', () => {
 describe('bar chart', () => {
   it('scales bars linearly and never gives a symbol a length', () => {
     const g = barGeometry([{ label: 'a', value: 100 }, { label: 'b', value: 50 }, { label: 'c', value: 'c' }, { label: 'd', value: 0 }, { label: 'e', value: 'x' }]);
-    expect(g.bars.map((b) => (b.width === undefined ? undefined : Math.round(b.width)))).to.deep.equal([490, 245, undefined, 0, undefined]);
+    expect(g.bars.map((b) => (b.width === undefined ? undefined : Math.round(b.width)))).to.deep.equal([330, 165, undefined, 0, undefined]);
     expect(g.bars[2]?.suppressed).to.equal(true);
     expect(g.bars[2]?.valueText).to.equal('[c]');
   });
@@ -109,9 +110,9 @@ describe('bar chart', () => {
     expect(barGeometry([{ label: 'a', value: 0 }]).bars[0]?.width).to.equal(0);
   });
   it('draws SVG nodes in the SVG namespace, with a viewBox and an accessible name', async () => {
-    const el = await fixture(html`<div>${renderBarChart({ summary: 'Summary.', bars: [{ label: 'A', value: 10 }, { label: 'B', value: 'c' }] })}</div>`);
+    const el = mount(html`${renderBarChart({ summary: 'Summary.', bars: [{ label: 'A', value: 10 }, { label: 'B', value: 'c' }] })}`);
     const svgEl = el.querySelector('svg');
-    expect(svgEl?.getAttribute('viewBox')).to.equal('0 0 600 96');
+    expect(svgEl?.getAttribute('viewBox')).to.equal('0 0 440 100');
     expect(svgEl?.getAttribute('aria-label')).to.equal('Summary.');
     for (const node of Array.from(svgEl?.querySelectorAll('*') ?? [])) expect(node.namespaceURI).to.equal('http://www.w3.org/2000/svg');
     expect(svgEl?.querySelectorAll('rect.core-chart__bar').length).to.equal(1);
@@ -130,7 +131,7 @@ describe('table', () => {
     minCount: 3,
   };
   it('renders caption, scoped headers, right-aligned numbers and the key', async () => {
-    const el = await fixture(html`<div>${renderTable(view)}</div>`);
+    const el = mount(html`${renderTable(view)}`);
     expect(el.querySelector('caption')?.textContent).to.equal('Logs by type');
     expect(Array.from(el.querySelectorAll('thead th')).map((th) => th.getAttribute('scope'))).to.deep.equal(['col', 'col']);
     expect(Array.from(el.querySelectorAll('tbody th, tfoot th')).map((th) => th.getAttribute('scope'))).to.deep.equal(['row', 'row', 'row']);
@@ -146,7 +147,7 @@ describe('table', () => {
 
 describe('status', () => {
   it('loading is a polite status; an error is an alert with the reason', async () => {
-    const el = await fixture(html`<div>${renderLoading()}${renderError(new FeedError('version', 'Schema 2.0.0, reads 1.x.'))}</div>`);
+    const el = mount(html`${renderLoading()}${renderError(new FeedError('version', 'Schema 2.0.0, reads 1.x.'))}`);
     expect(el.querySelector('[role=status]')?.textContent).to.equal('Loading…');
     const alert = el.querySelector('[role=alert]');
     expect(alert?.getAttribute('data-reason')).to.equal('version');

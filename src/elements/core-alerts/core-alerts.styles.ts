@@ -36,6 +36,12 @@ export const alertsStyles = css`
     margin: 0 0 1em;
     padding-left: 1.25em;
   }
+  .core-list--bullet {
+    list-style-type: disc;
+  }
+  .core-list--number {
+    list-style-type: decimal;
+  }
   .core-list li {
     margin-bottom: 0.3em;
   }

@@ -15,6 +15,7 @@ import {
 type LoadedAlerts = AlertsView & LoadedView;
 
 /**
+ * @tag core-alerts
  * @summary CORE alerts — publication notices, deadlines and downtime — from the feed: the
  * latest few (for a home page) or every alert grouped by year (for an alerts page).
  *
@@ -57,7 +58,7 @@ export class CoreAlerts extends CoreFeedElement<LoadedAlerts> {
 
   protected async load(signal: AbortSignal): Promise<LoadedAlerts> {
     if (this.today && !/^\d{4}-\d{2}-\d{2}$/.test(this.today)) throw new FeedError('missing', `today="${this.today}" is not a date (YYYY-MM-DD).`);
-    const doc = await this.feed.alerts(this.src, { signal });
+    const doc = await this.client.alerts(this.src, { signal });
     const today = this.today || todayIso();
     const view = toAlertsView(doc, this.limit, today);
     return { ...view, emptyMessage: isEmptyAlertsView(view) ? msg(this.messages, 'alertsEmpty') : undefined };

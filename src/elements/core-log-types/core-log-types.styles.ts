@@ -24,6 +24,9 @@ export const logTypesStyles = css`
   .core-figure {
     margin: 0;
   }
+  .core-figure .core-table-wrap {
+    max-width: 40em;
+  }
   .core-figure__caption {
     font-weight: 700;
     font-size: 1.25em;

@@ -9,6 +9,7 @@ import { logTypesStyles } from './core-log-types.styles.js';
 import { toLogTypesView, type LogTypesView } from './log-types.view.js';
 
 /**
+ * @tag core-log-types
  * @summary The seven CORE log types, what each covers and since when, and how many logs of
  * each type an area (England, a region or an LA) had in a period — as a bar chart and a table.
  *
@@ -47,9 +48,9 @@ export class CoreLogTypes extends CoreFeedElement<LogTypesView> {
   }
 
   protected async load(signal: AbortSignal): Promise<LogTypesView> {
-    const manifest = await this.feed.manifest(this.src, { signal });
+    const manifest = await this.client.manifest(this.src, { signal });
     const period = findPeriod(manifest, this.period);
-    const table = await this.feed.logTypes(this.src, period.id, { signal });
+    const table = await this.client.logTypes(this.src, period.id, { signal });
     return toLogTypesView({ manifest, period, table, la: this.la.trim(), messages: this.messages });
   }
 

@@ -24,7 +24,8 @@ export interface BarChartView {
 }
 
 /** Layout in viewBox units. */
-export const BAR_LAYOUT = { width: 600, pitch: 46, labelY: 15, barY: 21, barHeight: 18, valueGap: 6, valueRoom: 110, fontSize: 15 } as const;
+// 440 wide and shown at most 440 px wide (see styles): 1:1 on a desktop, text still ≥ 12 px on a 360 px phone.
+export const BAR_LAYOUT = { width: 440, pitch: 48, labelY: 16, barY: 23, barHeight: 18, valueGap: 6, valueRoom: 110, fontSize: 16 } as const;
 
 export interface BarGeometry {
   readonly label: string;
@@ -62,12 +63,13 @@ function renderBar(g: BarGeometry, suppressedWord: string): SVGTemplateResult {
     mark = svg`<rect class="core-chart__bar" x="0" y=${barTop} width=${Math.max(g.width, 0)} height=${L.barHeight}></rect>`;
     valueX = g.width + L.valueGap;
   } else if (g.suppressed) {
-    mark = svg`<rect class="core-chart__gap" x="1" y=${barTop + 1} width="22" height=${L.barHeight - 2}></rect>`;
-    valueX = 22 + L.valueGap;
+    mark = svg`<rect class="core-chart__gap" x="2" y=${barTop + 1} width="22" height=${L.barHeight - 2}></rect>`;
+    valueX = 24 + L.valueGap;
   }
   const valueText = g.suppressed ? `${g.valueText} ${suppressedWord}` : g.valueText;
   return svg`<g class="core-chart__row">
     <text x="0" y=${g.y + L.labelY} font-size=${L.fontSize}>${g.label}</text>
+    <line class="core-chart__axis" x1="0.5" x2="0.5" y1=${barTop - 2} y2=${barTop + L.barHeight + 2}></line>
     ${mark}
     <text x=${valueX} y=${textY} dy="0.35em" font-size=${L.fontSize} font-weight="700">${valueText}</text>
   </g>`;
@@ -79,6 +81,5 @@ export function renderBarChart(view: BarChartView, messages?: Partial<Messages>)
   return html`<svg class="core-chart" part="chart" role="img" aria-label=${view.summary}
     viewBox="0 0 ${BAR_LAYOUT.width} ${height + 4}" preserveAspectRatio="xMinYMin meet">
     ${bars.map((g) => renderBar(g, word))}
-    <line class="core-chart__axis" x1="0.5" x2="0.5" y1="0" y2=${height + 4}></line>
   </svg>`;
 }

@@ -39,7 +39,12 @@ export abstract class CoreFeedElement<V extends LoadedView> extends LitElement {
   @property({ attribute: false }) messages: Partial<Messages> = {};
 
   /** The feed client. Default: the page's shared client; tests and stories inject fakes. */
-  @property({ attribute: false }) feed: Feed = feedClient;
+  @property({ attribute: false }) feed: Feed | undefined = feedClient;
+
+  /** The feed client in use (`feed`, or the page's shared client when `feed` is unset). */
+  protected get client(): Feed {
+    return this.feed ?? feedClient;
+  }
 
   /** The values (other than src, feed and messages) that select the data. */
   protected abstract selection(): readonly unknown[];
@@ -74,15 +79,20 @@ export abstract class CoreFeedElement<V extends LoadedView> extends LitElement {
       console.warn(
         `<${this.localName}>: the feed published a value that disclosure control must hide (row ${cell.row}, column ${cell.col}, ${cell.rule} suppression); it is shown as [c]. The feed needs to be rebuilt.`,
       );
-      this.dispatchEvent(new CoreSdcWarningEvent(cell, view.source ?? ''));
+      emit(this, new CoreSdcWarningEvent(cell, view.source ?? ''));
     }
     await this.updateComplete;
-    this.dispatchEvent(new CoreLoadEvent());
+    emit(this, new CoreLoadEvent());
   }
 
   private async failed(error: unknown): Promise<void> {
     this.state = 'error';
     await this.updateComplete;
-    this.dispatchEvent(new CoreErrorEvent(toFeedError(error)));
+    emit(this, new CoreErrorEvent(toFeedError(error)));
   }
+}
+
+/** Dispatches outside the class body, so the manifest analyser takes the events from the JSDoc `@fires` tags. */
+function emit(target: EventTarget, event: Event): void {
+  target.dispatchEvent(event);
 }

@@ -136,7 +136,7 @@ export const coreStyles = css`
     display: block;
     width: 100%;
     height: auto;
-    max-width: 40em;
+    max-width: 440px; /* the viewBox width: text at its design size */
     margin: 0 0 1em;
     overflow: visible;
   }
