@@ -121,7 +121,6 @@ test('protection is necessary: removing any complement of TC2 by hand makes the 
  */
 function ytdSystem(q1: number[][], q2inc: number[][]) {
   const b = new SystemBuilder();
-  const nr = q1.length;
   const nc = q1[0]!.length;
   const table = (vals: number[][], published: boolean) => {
     const ids = vals.map((row) => row.map((v) => b.add(v, { published })));
