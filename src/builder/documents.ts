@@ -26,7 +26,7 @@ export function blockDocuments(
   values: ArrayLike<number>,
   opts: DisclosureOptions,
 ): BuiltDocument[] {
-  const { agg, areas, england } = layout;
+  const { agg, england } = layout;
   const { plan } = agg;
   const nLa = plan.las.length;
   const laCodes = plan.las.map((la) => la.code);
@@ -109,7 +109,6 @@ export function blockDocuments(
         },
       });
     });
-    void areas;
   });
   return docs;
 }

@@ -65,7 +65,7 @@ export class Ingest {
     let layout: ExportLayout | null = null;
     let first: string[] | undefined;
     let reader: RowReader | null = null;
-    let records = 0, accepted = 0, rejected = 0, outside = 0;
+    let records = 0, accepted = 0, outside = 0;
     const rejectedBefore = this.rejections.length;
 
     for await (const { fields, line } of readCsv(path, (s) => reject(s.line, s.reason))) {
@@ -91,7 +91,6 @@ export class Ingest {
       const outcome = reader!.read(fields, (reason) => reject(line, reason));
       if (outcome === 'accepted') accepted++;
       else if (outcome === 'outside') outside++;
-      else rejected++;
     }
     if (!layout) layout = detectLayout(file, first ?? [], undefined); // throws the explanatory error
     const summary: FileSummary = {
@@ -104,7 +103,7 @@ export class Ingest {
       exactHeader: layout.exact,
       records,
       accepted,
-      rejected: rejected + (this.rejections.length - rejectedBefore - rejected),
+      rejected: this.rejections.length - rejectedBefore, // invalid records and unreadable ones
       outsideLogTypes: outside,
       missingColumns: reader?.missingColumns ?? [],
     };
