@@ -9,9 +9,9 @@
  *   - forced primaries for LA rows with a total below 3.
  * Reports protect (primary + secondary + LP repair) and an independent audit, in seconds.
  *
- *   node --import tsx scripts/bench-sdc.ts [--fields 1] [--crosstabs 400] [--seed 1] [--no-audit]
+ *   node --import tsx scripts/bench-sdc.ts [--fields 1] [--crosstabs 400] [--seed 1] [--snapshots 4] [--no-audit] [--exact-audit]
  */
-import { auditSystem } from '../src/sdc/audit.js';
+import { auditSystem, HighsLpSolver } from '../src/sdc/audit.js';
 import { protectSystem } from '../src/sdc/protect.js';
 import { compileSystem } from '../src/sdc/system.js';
 import { SystemBuilder } from '../src/sdc/system.js';
@@ -56,12 +56,17 @@ export interface BenchOptions {
   fields?: number;
   crosstabs?: number;
   seed?: number;
+  /** Number of year-to-date snapshots published (1–4, default 4). */
+  snapshots?: number;
 }
 
 /** Builds the synthetic system. */
 export function buildBenchSystem(opts: BenchOptions = {}): { system: LinkedSystem; forcedRows: number } {
   const FIELDS = opts.fields ?? 1;
   const CROSSTABS = opts.crosstabs ?? 400;
+  // Year-to-date snapshots published: their last quarter (0-based); 4 → Q1, Q1–Q2, Q1–Q3, Q1–Q4.
+  const SNAPS = [[3], [1, 3], [0, 1, 3], [0, 1, 2, 3]][(opts.snapshots ?? 4) - 1]!;
+  const NS = SNAPS.length;
   seed = opts.seed ?? 1;
   const b = new SystemBuilder();
   let forcedRows = 0;
@@ -93,8 +98,6 @@ export function buildBenchSystem(opts: BenchOptions = {}): { system: LinkedSyste
     // Geography rows: 0..LAS-1 LAs, then regions, then England.
     const G = LAS + REGIONS + 1;
     const ENG = LAS + REGIONS;
-    const parentsOf = (g: number): number[] => (g < LAS ? [LAS + laRegion[g]!] : g < ENG ? [ENG] : []);
-    void parentsOf;
     // Cumulative snapshots: totals[s][g] shared by all fields; cells[f][s][g][c].
     const totals: number[][] = [];
     const totalVal: number[][] = [];
@@ -103,10 +106,10 @@ export function buildBenchSystem(opts: BenchOptions = {}): { system: LinkedSyste
       for (let q = 0; q <= s; q++) v += get(q);
       return v;
     };
-    for (let s = 0; s < 4; s++) {
+    for (let s = 0; s < NS; s++) {
       const vals = new Array<number>(G).fill(0);
       for (let la = 0; la < LAS; la++) {
-        const v = cum((q) => laQ[q]![la]!, s);
+        const v = cum((q) => laQ[q]![la]!, SNAPS[s]!);
         vals[la] = v;
         vals[LAS + laRegion[la]!]! += v;
         vals[ENG]! += v;
@@ -120,7 +123,7 @@ export function buildBenchSystem(opts: BenchOptions = {}): { system: LinkedSyste
     }
     const linkSnapshots = (ids: number[][], vals: number[][]) => {
       // ids[s][k]: cell k in snapshot s. Increment s = ids[s] − ids[s−1]: internal.
-      for (let s = 1; s < 4; s++) {
+      for (let s = 1; s < NS; s++) {
         for (let k = 0; k < ids[s]!.length; k++) {
           const inc = b.add(vals[s]![k]! - vals[s - 1]![k]!, { published: false });
           b.relate(ids[s]![k]!, [ids[s - 1]![k]!, inc]);
@@ -132,17 +135,16 @@ export function buildBenchSystem(opts: BenchOptions = {}): { system: LinkedSyste
       for (let r = 0; r < REGIONS; r++) b.relate(ids[LAS + r]!, laRegion.flatMap((reg, la) => (reg === r ? [ids[la]!] : [])));
       b.relate(ids[ENG]!, Array.from({ length: REGIONS }, (_, r) => ids[LAS + r]!));
     };
-    for (let s = 0; s < 4; s++) geoRel(totals[s]!);
-    let englandCats: number[] = [];
+    for (let s = 0; s < NS; s++) geoRel(totals[s]!);
     for (let f = 0; f < FIELDS; f++) {
       // per snapshot: flat index g * CATS + c
       const ids: number[][] = [];
       const vals: number[][] = [];
-      for (let s = 0; s < 4; s++) {
+      for (let s = 0; s < NS; s++) {
         const v = new Array<number>(G * CATS).fill(0);
         for (let la = 0; la < LAS; la++) {
           for (let c = 0; c < CATS; c++) {
-            const x = cum((q) => counts[f]![q]![la]![c]!, s);
+            const x = cum((q) => counts[f]![q]![la]![c]!, SNAPS[s]!);
             v[la * CATS + c] = x;
             v[(LAS + laRegion[la]!) * CATS + c]! += x;
             v[ENG * CATS + c]! += x;
@@ -155,12 +157,10 @@ export function buildBenchSystem(opts: BenchOptions = {}): { system: LinkedSyste
         vals.push(v);
       }
       linkSnapshots(ids, vals);
-      if (f === 0) englandCats = ids[3]!.slice(ENG * CATS, ENG * CATS + CATS);
     }
-    void englandCats;
     // National crosstabs of the full year: margins = one-way distributions (shared), grand total =
     // England's Q1–Q4 total.
-    const grand = totals[3]![ENG]!;
+    const grand = totals[NS - 1]![ENG]!;
     const oneWay: number[][] = [];
     for (let qu = 0; qu < QUESTIONS; qu++) {
       const v = new Array<number>(XCATS).fill(0);
@@ -197,8 +197,9 @@ async function main(): Promise<void> {
   const FIELDS = opt('fields', 1);
   const CROSSTABS = opt('crosstabs', 400);
   const runAudit = !args.includes('--no-audit');
+  const exactAudit = args.includes('--exact-audit');
   const t0 = performance.now();
-  const { system, forcedRows } = buildBenchSystem({ fields: FIELDS, crosstabs: CROSSTABS, seed: opt('seed', 1) });
+  const { system, forcedRows } = buildBenchSystem({ fields: FIELDS, crosstabs: CROSSTABS, seed: opt('seed', 1), snapshots: opt('snapshots', 4) });
   const tBuild = performance.now();
   const sys = compileSystem(system);
   const tCompile = performance.now();
@@ -215,12 +216,15 @@ async function main(): Promise<void> {
   console.log(
     `protect: ${((tProtect - tCompile) / 1000).toFixed(2)} s — ${res.primary.primaries.length} primaries, ${res.primary.sensitive.length} sensitive internal cells, ` +
       `${res.secondaries.length} complements (${res.cost.toLocaleString('en-GB')} records), ${res.rounds} LP rounds, ${res.lpSolves} LP solves, ` +
-      `heuristic ${(res.heuristicMs / 1000).toFixed(2)} s, LP ${(res.lpMs / 1000).toFixed(2)} s; unprotected: ${res.unprotected.length}`,
+      `heuristic ${(res.heuristicMs / 1000).toFixed(2)} s, LP ${(res.lpMs / 1000).toFixed(2)} s; unprotected: ${res.unprotected.length} (of which unprotectable: ${res.unprotectable.length})`,
   );
   if (runAudit) {
-    const audit = await auditSystem(sys, res.status);
+    const solver = await HighsLpSolver.create();
+    const audit = await auditSystem(sys, res.status, { solver, intervals: exactAudit ? 'exact' : 'verdict' });
+    console.log(`  audit solver: ${JSON.stringify(solver.stats)}`);
+    solver.dispose();
     console.log(
-      `audit: ${(audit.elapsedMs / 1000).toFixed(2)} s — ${audit.results.length} cells in ${audit.components} components (largest ${audit.largestComponent} unknowns), ` +
+      `audit (${exactAudit ? 'exact intervals' : 'verdict'}): ${(audit.elapsedMs / 1000).toFixed(2)} s — ${audit.results.length} cells in ${audit.components} components (largest ${audit.largestComponent} unknowns), ` +
         `${audit.lpSolves} LP solves, ${audit.failures.length} failures`,
     );
   }

@@ -225,7 +225,8 @@ function toAudit(ts: TableSystem, report: { cell: number; lo: number; hi: number
 export async function protectTable(input: TableInput, opts: { sumProtection?: number } = {}): Promise<TableOutput> {
   const t0 = performance.now();
   const ts = tableToSystem(input);
-  const res = await protectSystem(ts.system, opts);
+  const res = await protectSystem(ts.system, { ...opts, verify: true });
+  const verification = res.verification!;
   const cells = ts.values.map((row, i) => row.map((v, j) => (res.status[ts.ids[i]![j]!] === Status.Published ? v : ('c' as const))));
   const suppressed: TableOutput['suppressed'] = [];
   ts.ids.forEach((row, i) =>
@@ -239,8 +240,8 @@ export async function protectTable(input: TableInput, opts: { sumProtection?: nu
     cols: ts.cols,
     cells,
     suppressed,
-    audit: toAudit(ts, res.audit),
-    pass: res.unprotected.length === 0 && res.audit.every((a) => a.pass),
+    audit: toAudit(ts, verification.results),
+    pass: res.unprotected.length === 0 && verification.pass,
     elapsedMs: performance.now() - t0,
   };
 }

@@ -2,7 +2,7 @@
  * Protect a whole linked system — Node-only (it uses the HiGHS audit): primary suppression,
  * secondary suppression with LP repair, and the LP verdict for every primary and sensitive cell.
  */
-import { auditSystem, HighsLpSolver, type AuditReport } from './audit.js';
+import { auditSystem, HighsLpSolver, type AuditReport, type SolverOptions } from './audit.js';
 import { primarySuppress, type PrimaryResult } from './primary.js';
 import { secondarySuppress, type SecondaryResult } from './secondary.js';
 import { compileSystem, type CompiledSystem } from './system.js';
@@ -14,6 +14,8 @@ export interface ProtectOptions {
   /** Also run an independent `auditSystem` on the result (a second, from-scratch proof). */
   readonly verify?: boolean;
   readonly log?: (message: string) => void;
+  /** Solver tuning (tests use small limits to exercise every path). */
+  readonly solverOptions?: SolverOptions;
 }
 
 export interface ProtectResult extends SecondaryResult {
@@ -27,9 +29,14 @@ export async function protectSystem(system: LinkedSystem | CompiledSystem, opts:
   const t0 = performance.now();
   const sys = 'relStart' in system ? system : compileSystem(system);
   const primary = primarySuppress(sys);
-  const solver = await HighsLpSolver.create();
+  const solver = await HighsLpSolver.create(opts.solverOptions);
   try {
-    const sec = secondarySuppress(sys, primary, { solver, sumProtection: opts.sumProtection, log: opts.log });
+    const sec = secondarySuppress(sys, primary, {
+      solver,
+      sumProtection: opts.sumProtection,
+      log: opts.log,
+      solverStats: () => ({ ...solver.stats }),
+    });
     const verification = opts.verify
       ? await auditSystem(sys, sec.status, { solver, sumProtection: opts.sumProtection })
       : undefined;

@@ -11,6 +11,7 @@
  * 0 has nothing to protect. Independently, the builder forces a sum primary whenever its count
  * is below the mean threshold or suppressed, so a mean is never shown where its count is hidden.
  */
+import type { ComponentLp } from './components.js';
 import { KIND_SUM } from './types.js';
 
 /** Counts of 1 and 2 are unsafe (0 is a true zero). */
@@ -37,4 +38,33 @@ export function isProtected(kind: number, value: number, lo: number, hi: number,
   const l = Math.ceil(lo - EPS);
   const h = hi === Infinity ? Infinity : Math.floor(hi + EPS);
   return h >= COUNT_THRESHOLD && h - l >= COUNT_MIN_WIDTH;
+}
+
+/**
+ * Witnesses that prove the rule for the targets of a component LP, in two stages (see
+ * `LpSolver.solve`). Counts: a feasible point at ≥ max(3, value + 2) — the true value is the low
+ * end — else one at ≥ 3 and one at ≤ 1. Sums: points at ≥ (1+p)·value and ≤ (1−p)·value.
+ */
+export function witnessStages(
+  lp: ComponentLp,
+  kinds: ArrayLike<number>,
+  values: ArrayLike<number>,
+  sumProtection = DEFAULT_SUM_PROTECTION,
+): { hi: Float64Array; lo: Float64Array }[] {
+  const T = lp.targets.length;
+  const stage1 = { hi: new Float64Array(T), lo: new Float64Array(T).fill(NaN) };
+  const stage2 = { hi: new Float64Array(T).fill(NaN), lo: new Float64Array(T).fill(NaN) };
+  for (let t = 0; t < T; t++) {
+    const c = lp.cells[lp.targets[t]!]!;
+    const v = values[c]!;
+    if (kinds[c] === KIND_SUM) {
+      stage1.hi[t] = (1 + sumProtection) * v;
+      stage1.lo[t] = (1 - sumProtection) * v;
+    } else {
+      stage1.hi[t] = Math.max(COUNT_THRESHOLD, v + COUNT_MIN_WIDTH);
+      stage2.hi[t] = COUNT_THRESHOLD;
+      stage2.lo[t] = COUNT_THRESHOLD - COUNT_MIN_WIDTH;
+    }
+  }
+  return [stage1, stage2];
 }

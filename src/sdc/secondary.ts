@@ -19,9 +19,9 @@
  *    the worst case whole relations end up suppressed. Targets that still fail when nothing is
  *    left to suppress are reported in `unprotected`.
  */
-import { findComponents, LpBuilder, type LpSolver } from './components.js';
+import { findComponents, LpBuilder, propagateBounds, type LpSolver } from './components.js';
 import { primarySuppress, type PrimaryResult } from './primary.js';
-import { COUNT_MIN_WIDTH, COUNT_THRESHOLD, DEFAULT_SUM_PROTECTION, isProtected } from './rules.js';
+import { COUNT_MIN_WIDTH, COUNT_THRESHOLD, DEFAULT_SUM_PROTECTION, isProtected, witnessStages } from './rules.js';
 import { compileSystem, type CompiledSystem } from './system.js';
 import { KIND_SUM, Status, type CellAudit, type LinkedSystem } from './types.js';
 
@@ -34,6 +34,8 @@ export interface SecondaryOptions {
   readonly maxRounds?: number;
   /** Progress messages. */
   readonly log?: (message: string) => void;
+  /** Solver counters to include in progress messages. */
+  readonly solverStats?: () => unknown;
 }
 
 export interface SecondaryResult {
@@ -41,10 +43,20 @@ export interface SecondaryResult {
   readonly status: Uint8Array;
   /** Complementary suppressions, ascending. */
   readonly secondaries: Int32Array;
-  /** LP audit of every target at the final pattern (empty without a solver). */
+  /**
+   * The proof for every target (empty without a solver): for a cell that passes, an interval
+   * proven to lie inside its exact LP interval at the final pattern (`exact: false` when it is not
+   * the exact one — run `auditSystem` for exact intervals); for a cell that fails, its exact interval.
+   */
   readonly audit: CellAudit[];
   /** Targets the LP could not prove protected (empty when all pass; unknown without a solver). */
   readonly unprotected: Int32Array;
+  /**
+   * Targets no pattern can protect (a subset of `unprotected`): even with every non-zero cell
+   * suppressed, published zeros pin them (zeros are never complements). The builder must change
+   * what it publishes (e.g. suppress the later snapshot's row too) or accept them.
+   */
+  readonly unprotectable: Int32Array;
   /** Records hidden by complements (Σ values of secondaries). */
   readonly cost: number;
   readonly heuristicMs: number;
@@ -212,6 +224,7 @@ export function secondarySuppress(
 
   const solver = opts.solver;
   const audit = new Map<number, CellAudit>();
+  const unprotectable: number[] = [];
   let rounds = 0;
   let lpSolves = 0;
   let lpMs = 0;
@@ -219,6 +232,31 @@ export function secondarySuppress(
     const builder = new LpBuilder(sys);
     const roundRel = new Int32Array(r).fill(-1);
     const maxRounds = opts.maxRounds ?? 10000;
+    // Cells no suppression can protect: even with every non-zero cell hidden (zeros are never
+    // complements), bound propagation — an outer bound on the LP interval — fails the rule. E.g. a
+    // forced zero in a Q1 table whose Q1–Q2 value is a published 0. Reported, not chased.
+    {
+      const maxHidden = Uint8Array.from(hidden);
+      for (let c = 0; c < n; c++) if (values[c]! > 0) maxHidden[c] = 1;
+      const all: number[] = [];
+      for (let c = 0; c < n; c++) if (maxHidden[c]) all.push(c);
+      const lpAll = builder.build(all, maxHidden, isTarget);
+      const pb = propagateBounds(lpAll);
+      if (!pb.infeasible) {
+        for (let t = 0; t < lpAll.targets.length; t++) {
+          const j = lpAll.targets[t]!;
+          const c = lpAll.cells[j]!;
+          const h = pb.hi[j]! >= lpAll.cap * (1 - 1e-9) ? Infinity : pb.hi[j]!;
+          if (!isProtected(kinds[c]!, values[c]!, pb.lo[j]!, h, p)) unprotectable.push(c);
+        }
+      }
+    }
+    // Cells still to prove protected. Hiding more cells only widens every interval (a published
+    // constant becomes a variable), so a cell proven protected stays protected: later rounds
+    // re-check only the cells that failed, and only when their component changed.
+    const open = Uint8Array.from(isTarget);
+    const failCount = new Uint8Array(n);
+    for (const c of unprotectable) open[c] = 0;
     for (;;) {
       rounds++;
       const tl0 = performance.now();
@@ -226,26 +264,45 @@ export function secondarySuppress(
       const failing: { cell: number; comp: number; proof: Int32Array | undefined }[] = [];
       for (let k = 0; k < comps.count; k++) {
         const cells = comps.cells.subarray(comps.start[k]!, comps.start[k + 1]!);
-        let anyTarget = false;
+        let anyOpen = false;
         let anyDirty = false;
         for (const c of cells) {
-          if (isTarget[c]) anyTarget = true;
+          if (open[c]) anyOpen = true;
           if (dirty[c]) anyDirty = true;
         }
-        if (!anyTarget || !anyDirty) continue;
-        const lp = builder.build(cells, hidden, isTarget);
+        if (!anyOpen || !anyDirty) {
+          if (anyOpen) for (const c of cells) if (open[c]) failing.push({ cell: c, comp: k, proof: undefined });
+          continue;
+        }
+        const lp = builder.build(cells, hidden, open);
         const judge = (t: number, lo: number, hi: number): boolean => {
           const c = lp.cells[lp.targets[t]!]!;
           return isProtected(kinds[c]!, values[c]!, lo, hi, p);
         };
-        const bounds = solver.solve(lp, judge);
-        lpSolves += 2 * lp.targets.length;
+        const T = lp.targets.length;
+        // A cell whose fast check failed twice is settled exactly (its inner LPs may be too narrow).
+        const exactFor = new Uint8Array(T);
+        for (let t = 0; t < T; t++) if (failCount[lp.cells[lp.targets[t]!]!]! >= 2) exactFor[t] = 1;
+        const solves0 = solver.solves ?? 0;
+        const bounds = solver.solve(lp, judge, 'verify', witnessStages(lp, kinds, values, p), exactFor);
+        lpSolves += (solver.solves ?? solves0 + 2 * lp.targets.length) - solves0;
         for (let t = 0; t < lp.targets.length; t++) {
           const c = lp.cells[lp.targets[t]!]!;
           const b = bounds[t]!;
           const pass = b.optimal && judge(t, b.lo, b.hi);
-          audit.set(c, b.status ? { cell: c, lo: b.lo, hi: b.hi, pass, solverStatus: b.status } : { cell: c, lo: b.lo, hi: b.hi, pass });
-          if (!pass) failing.push({ cell: c, comp: k, proof: b.proofRels });
+          audit.set(c, {
+            cell: c,
+            lo: b.lo,
+            hi: b.hi,
+            pass,
+            ...(b.status ? { solverStatus: b.status } : {}),
+            ...(b.exact ? {} : { exact: false as const }),
+          });
+          if (pass) open[c] = 0;
+          else {
+            failing.push({ cell: c, comp: k, proof: b.proofRels });
+            if (!b.exact) failCount[c] = Math.min(255, failCount[c]! + 1);
+          }
         }
       }
       dirty.fill(0);
@@ -268,8 +325,32 @@ export function secondarySuppress(
       }
       runHeuristic();
       heuristicMs += performance.now() - th1;
-      log(`round ${rounds}: ${failing.length} failing, ${added - before} complements added`);
+      log(
+        `round ${rounds}: ${failing.length} failing, ${added - before} complements added; LP ${(performance.now() - tl0).toFixed(0)} ms` +
+          (opts.solverStats ? ` ${JSON.stringify(opts.solverStats())}` : ''),
+      );
       if (added === before) break; // nothing left to suppress near any failing cell
+    }
+  }
+
+  if (solver && unprotectable.length > 0) {
+    // Their exact intervals at the final pattern, for the report.
+    const mask = new Uint8Array(n);
+    for (const c of unprotectable) mask[c] = 1;
+    const comps = findComponents(sys, hidden);
+    const builder = new LpBuilder(sys);
+    const seen = new Uint8Array(comps.count);
+    for (const c of unprotectable) {
+      const k = comps.compOf[c]!;
+      if (k < 0 || seen[k]) continue;
+      seen[k] = 1;
+      const lp = builder.build(comps.cells.subarray(comps.start[k]!, comps.start[k + 1]!), hidden, mask);
+      const bounds = solver.solve(lp);
+      lp.targets.forEach((j, t) => {
+        const cell = lp.cells[j]!;
+        const b = bounds[t]!;
+        audit.set(cell, { cell, lo: b.lo, hi: b.hi, pass: false, ...(b.status ? { solverStatus: b.status } : {}) });
+      });
     }
   }
 
@@ -312,6 +393,7 @@ export function secondarySuppress(
     secondaries: Int32Array.from(secondaries),
     audit: auditList,
     unprotected: Int32Array.from(auditList.filter((a) => !a.pass).map((a) => a.cell)),
+    unprotectable: Int32Array.from(unprotectable).sort(),
     cost,
     heuristicMs,
     lpMs,

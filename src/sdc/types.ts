@@ -68,4 +68,9 @@ export interface CellAudit {
   readonly pass: boolean;
   /** Solver status when it was not optimal (then `pass` is false). */
   readonly solverStatus?: string;
+  /**
+   * `false` when [lo, hi] is only proven to lie inside the exact interval (the repair loop stops
+   * at a proof of protection); absent when it is the exact LP interval.
+   */
+  readonly exact?: false;
 }

@@ -256,3 +256,32 @@ test('forced LA row below threshold: zeros in it are protected too', async () =>
   assert.deepEqual(out.cells[0], ['c', 'c', 'c', 'c']);
   for (const a of out.audit) assert.ok((a.hi ?? Infinity) >= 3, JSON.stringify(a));
 });
+
+test('property: the fast repair paths (group testing, inner LPs, escalation) give a sound pattern', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 2, max: 6 }),
+      fc.integer({ min: 2, max: 6 }),
+      fc.integer({ min: 2, max: 5 }),
+      fc.infiniteStream(countArb),
+      async (la1, la2, nc, stream) => {
+        const it = stream[Symbol.iterator]();
+        const r1 = Array.from({ length: la1 }, (_, i) => `E0${i}`);
+        const r2 = Array.from({ length: la2 }, (_, i) => `E1${i}`);
+        const leaf = () => Array.from({ length: nc }, () => it.next().value as number);
+        const ts = tableToSystem({
+          rows: ['England', 'R1', 'R2', ...r1, ...r2],
+          cols: Array.from({ length: nc }, (_, j) => `c${j}`),
+          cells: [Array(nc).fill(null), Array(nc).fill(null), Array(nc).fill(null), ...r1.map(leaf), ...r2.map(leaf)],
+          rowHierarchy: { England: ['R1', 'R2'], R1: r1, R2: r2 },
+        });
+        const res = await protectSystem(ts.system, { verify: true, solverOptions: { fullVerifyLimit: 5, groupTestingMin: 4 } });
+        const v = res.verification!;
+        // the repair loop's verdicts match the exact audit, and every protectable cell passes
+        assert.deepEqual([...res.unprotected], v.failures.map((f) => f.cell));
+        assert.equal(res.unprotected.length, res.unprotectable.length);
+      },
+    ),
+    { numRuns: 40 },
+  );
+});
