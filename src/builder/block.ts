@@ -41,17 +41,6 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
   const england = areas - 1;
   const regionOf = plan.laRegion;
 
-  /** Running sums over quarters of an array laid out [quarter][k]. */
-  const snapshots = (byQuarter: Uint32Array, size: number): Float64Array[] => {
-    const out: Float64Array[] = [];
-    for (let s = 0; s < SNAPSHOTS; s++) {
-      const a = new Float64Array(size);
-      if (s > 0) a.set(out[s - 1]!);
-      for (let k = 0; k < size; k++) a[k]! += byQuarter[s * size + k]!;
-      out.push(a);
-    }
-    return out;
-  };
   /** Extends LA-level rows of width w with region and England rows. */
   const withAreas = (laLevel: Float64Array, w: number): Float64Array => {
     const a = new Float64Array(areas * w);
@@ -165,7 +154,7 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
       byQ.sum[at]! += col.values[j]!;
     }
     const snapN = snapshots(byQ.n, nLa).map((v) => withAreas(v, 1));
-    const snapSum = snapshotsF(byQ.sum, nLa).map((v) => withAreas(v, 1));
+    const snapSum = snapshots(byQ.sum, nLa).map((v) => withAreas(v, 1));
     const areaSlice = f.byLa ? (v: Float64Array) => v : (v: Float64Array) => v.slice(england);
     const nCube = space.cube(snapN.map(areaSlice), 'count');
     const sumCube = space.cube(snapSum.map(areaSlice), 'sum');
@@ -197,7 +186,8 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
   return { agg, areas, england, T, tables, pairs, n, sum, medians, smallRows };
 }
 
-function snapshotsF(byQuarter: Float64Array, size: number): Float64Array[] {
+/** Running sums over quarters of an array laid out [quarter][k]: the four year-to-date snapshots. */
+function snapshots(byQuarter: ArrayLike<number>, size: number): Float64Array[] {
   const out: Float64Array[] = [];
   for (let s = 0; s < SNAPSHOTS; s++) {
     const a = new Float64Array(size);
