@@ -4,7 +4,7 @@
  * its file, line and reason — nothing is dropped silently.
  */
 import { basename } from 'node:path';
-import { columnFor, laByName } from '../catalog/index.js';
+import { columnFor, laByName, toWeekly } from '../catalog/index.js';
 import type { LogKind } from '../catalog/types.js';
 import type { LogTypeId } from '../feed/types.js';
 import { YearAggregate } from './aggregate.js';
@@ -114,6 +114,13 @@ export class Ingest {
 
 type Outcome = 'accepted' | 'outside' | 'rejected';
 
+interface WeeklyConversion {
+  /** Plan index of the amount and of the categorical field giving its frequency. */
+  readonly field: number;
+  readonly frequency: number;
+  readonly basis: 'period' | 'incfreq';
+}
+
 /** Turns the records of one file into aggregate updates. */
 class RowReader {
   values: 'codes' | 'labels' | null = null;
@@ -123,6 +130,7 @@ class RowReader {
   private readonly nums = new Float64Array(256);
   /** Column index of each plan field, per collection year seen. */
   private readonly fieldColumns = new Map<number, Int32Array>();
+  private readonly weeklyFields = new Map<number, readonly WeeklyConversion[]>();
 
   constructor(
     private readonly ingest: Ingest,
@@ -218,6 +226,13 @@ class RowReader {
         return 'rejected';
       }
     }
+    // Amounts per rent period or income frequency → weekly (a missing or unknown frequency: not known).
+    for (const w of this.weeklyFor(year, plan.fields)) {
+      const value = this.nums[w.field]!;
+      if (Number.isNaN(value)) continue;
+      const code = plan.fields[w.frequency]!.codes[this.cats[w.frequency]!]!;
+      this.nums[w.field] = toWeekly(value, code, w.basis) ?? NaN;
+    }
     if (!logType) return 'outside';
     agg.logType(logType).add(quarter, la, this.cats, this.nums);
     return 'accepted';
@@ -251,6 +266,24 @@ class RowReader {
       this.cats[i] = b < 0 ? unknownCat : b;
     }
     return null;
+  }
+
+  /** The numeric fields this file gives per period, and the field holding each one's frequency. */
+  private weeklyFor(year: number, fields: readonly FieldPlan[]): readonly WeeklyConversion[] {
+    let list = this.weeklyFields.get(year);
+    if (!list) {
+      list = [];
+      fields.forEach((f, i) => {
+        const weekly = f.field.weekly;
+        if (!weekly || (weekly.audience === 'user' && this.layout.support)) return;
+        if (f.tabulated) throw new Error(`${f.field.id}: a banded field cannot be converted to weekly after banding`);
+        const frequency = fields.findIndex((g) => g.field.id === weekly.frequencyColumn && g.tabulated);
+        if (frequency < 0) throw new Error(`${f.field.id}: frequency field ${weekly.frequencyColumn} is not in the ${year} plan`);
+        list!.push({ field: i, frequency, basis: weekly.basis });
+      });
+      this.weeklyFields.set(year, list);
+    }
+    return list;
   }
 
   private columnsFor(year: number, fields: readonly FieldPlan[], seen: Uint8Array): Int32Array {

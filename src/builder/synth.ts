@@ -17,6 +17,7 @@ import { stringify } from 'csv-stringify/sync';
 import {
   FIELDS, categoriesFor, columnFor, exportHeaders, hasExportHeaders, lasInYear,
   lettingsLogColumns, salesLogColumns, NEEDSTYPE, RENTTYPE, RENTTYPE_DETAIL,
+  PAYMENTS_PER_YEAR_BY_INCFREQ, PAYMENTS_PER_YEAR_BY_PERIOD,
 } from '../catalog/index.js';
 import type { Field, LocalAuthority, LogKind } from '../catalog/types.js';
 import { yearId } from './periods.js';
@@ -99,7 +100,7 @@ async function writeLogs(path: string, log: LogKind, year: number, n: number, op
     const kind = rng.weighted(LETTINGS_MIX.map((m) => m.weight));
     const mix = LETTINGS_MIX[kind]!;
     const factor = rentFactor * (log === 'lettings' && mix.renttype === '2' ? 1.3 : 1);
-    fillFields(row, fields, year, rng, answerWeights, labels, { rentFactor: factor });
+    fillFields(row, fields, year, rng, answerWeights, labels, { rentFactor: factor, support });
     if (log === 'lettings') {
       set(row, lc.needstype, labels ? (mix.needs === NEEDSTYPE.generalNeeds ? 'General needs' : 'Supported housing') : mix.needs);
       set(row, lc.renttype, labels ? RENTTYPE_LABELS[mix.renttype]! : mix.renttype);
@@ -158,6 +159,8 @@ function labelOf(log: LogKind, id: string, year: number, code: string): string {
 
 interface Context {
   readonly rentFactor: number;
+  /** Support users' export: weekly rents are exported as such; ordinary users get them per rent period. */
+  readonly support: boolean;
 }
 
 function fillFields(
@@ -169,15 +172,26 @@ function fillFields(
   labels: boolean,
   ctx: Context,
 ): void {
+  const answered = new Map<string, string>();
   for (const { field, col } of fields) {
     if (field.kind === 'categorical') {
       const cats = categoriesFor(field, year);
       if (!cats || cats.length === 0) continue;
       const blank = rng.next() < 0.03; // not asked / not answered
       const c = cats[rng.weighted(weights.get(field.id)!)]!;
+      if (!blank) answered.set(field.id, c.code);
       if (col >= 0 && !blank) row[col] = labels ? c.label : c.code;
     } else {
-      const v = numericValue(field, rng, ctx);
+      let v = numericValue(field, rng, ctx);
+      // An amount given per rent period or income frequency, as CORE holds it: no frequency, no amount.
+      const { weekly } = field;
+      if (weekly && v !== null) {
+        const frequency = answered.get(weekly.frequencyColumn);
+        const perYear = frequency === undefined ? undefined
+          : (weekly.basis === 'period' ? PAYMENTS_PER_YEAR_BY_PERIOD : PAYMENTS_PER_YEAR_BY_INCFREQ)[frequency];
+        if (perYear === undefined) v = null;
+        else if (weekly.audience === 'both' || !ctx.support) v = Math.round(((v * 52) / perYear) * 100) / 100;
+      }
       if (col >= 0) row[col] = v === null ? (field.unknownCodes?.[0] ?? '') : String(v);
     }
   }

@@ -198,6 +198,7 @@ describe('core-feed build on synthetic exports', () => {
       { values: 'codes', users: 'ordinary' },
     ] as const;
     const docs = [];
+    const rents: SummaryDocument[] = [];
     for (const v of variants) {
       const logs = join(dir, `${v.values}-${v.users}`);
       await synthesise({ out: logs, years: [2024], lettings: 800, sales: 200, seed: 11, ...v });
@@ -207,9 +208,25 @@ describe('core-feed build on synthetic exports', () => {
       assert.deepEqual(report.files.map((f) => [f.values, f.users]), [[v.values, v.users], [v.values, v.users]]);
       const { doc } = readFeed(out);
       docs.push([doc<TableDocument>('2024-25/log-types.json'), doc<TableDocument>('2024-25/sr-gn/national/ecstat1.json')]);
+      rents.push(doc<SummaryDocument>('2024-25/sr-gn/summary/wrent.json'));
     }
     assert.deepEqual(docs[1], docs[0]);
     assert.deepEqual(docs[2], docs[0]);
+    // Ordinary users' files hold rent per rent period: made weekly, the means agree to the penny
+    // (support files hold CORE's weekly figure rounded to pennies, hence the tolerance).
+    const [support, , ordinary] = rents;
+    const rows = (d: SummaryDocument) => [...d.stats.n.map((n, i) => [n, d.stats.mean[i]!] as const), [d.england.n, d.england.mean] as const];
+    const [a, b] = [rows(support!), rows(ordinary!)];
+    assert.deepEqual(b.map(([n]) => n), a.map(([n]) => n));
+    let means = 0;
+    a.forEach(([, m], i) => {
+      const o = b[i]![1];
+      if (typeof m === 'number' && typeof o === 'number') {
+        assert.ok(Math.abs(m - o) <= 0.01 + 1e-9, `row ${i}: ${o} vs ${m}`);
+        means++;
+      } else assert.equal(o, m);
+    });
+    assert.ok(means > 10, `compared ${means} means`);
   });
 
   it('reads one-header-row exports (to 2022/23) and fails clearly on a file with no header', async () => {
