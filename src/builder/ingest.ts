@@ -272,16 +272,16 @@ class RowReader {
   private weeklyFor(year: number, fields: readonly FieldPlan[]): readonly WeeklyConversion[] {
     let list = this.weeklyFields.get(year);
     if (!list) {
-      list = [];
+      const conversions: WeeklyConversion[] = [];
       fields.forEach((f, i) => {
         const weekly = f.field.weekly;
         if (!weekly || (weekly.audience === 'user' && this.layout.support)) return;
         if (f.tabulated) throw new Error(`${f.field.id}: a banded field cannot be converted to weekly after banding`);
         const frequency = fields.findIndex((g) => g.field.id === weekly.frequencyColumn && g.tabulated);
         if (frequency < 0) throw new Error(`${f.field.id}: frequency field ${weekly.frequencyColumn} is not in the ${year} plan`);
-        list!.push({ field: i, frequency, basis: weekly.basis });
+        conversions.push({ field: i, frequency, basis: weekly.basis });
       });
-      this.weeklyFields.set(year, list);
+      this.weeklyFields.set(year, (list = conversions));
     }
     return list;
   }
