@@ -13,3 +13,6 @@ export { CoreAlerts } from './elements/core-alerts/core-alerts.js';
 export * from './elements/core-alerts/alerts.view.js';
 export { CoreLogTypes } from './elements/core-log-types/core-log-types.js';
 export * from './elements/core-log-types/log-types.view.js';
+export { CoreLaChart } from './elements/core-la-chart/core-la-chart.js';
+export { CoreLaReport } from './elements/core-la-report/core-la-report.js';
+export * from './elements/core-crosstab/index.js';

@@ -1,0 +1,58 @@
+import { css } from 'lit';
+
+/**
+ * Series colours: the Government Analysis Function's categorical palette (six colours chosen to
+ * be told apart with common colour-vision deficiencies, each ≥ 3:1 against white), overridable
+ * with `--core-series-1-colour` … `--core-series-6-colour`.
+ */
+export const crosstabStyles = css`
+.core-figure{margin: 0;}
+.core-figure__caption{font-weight: 700;font-size: 1.25em;line-height: 1.25;margin: 0 0 0.5em;}
+.core-crosstab__toolbar{display: flex;flex-wrap: wrap;align-items: flex-end;gap: 0 1.5em;margin: 0 0 0.5em;}
+.core-crosstab__toolbar .core-form-group{margin-bottom: 1em;}
+.core-crosstab__toolbar .core-select{width: auto;}
+.core-crosstab__toolgroup-label{display: block;font-weight: 700;margin: 0 0 0.3em;}
+.core-crosstab__reason{margin: -0.5em 0 1em;color: var(--core-secondary-text-colour, var(--govuk-secondary-text-colour, #484949));}
+.core-crosstab__scroll{overflow: auto;max-height: var(--core-crosstab-max-height, 36em);margin: 0 0 1em;border: 1px solid var(--core-border-colour, var(--govuk-border-colour, #cecece));}
+.core-crosstab__scroll:focus{outline: 3px solid var(--core-focus-colour, var(--govuk-focus-colour, #ffdd00));outline-offset: 0;}
+.core-crosstab__table{margin: 0;width: auto;min-width: 100%;}
+.core-crosstab__table th, .core-crosstab__table td{padding: 0.5em 0.75em;background: var(--core-background-colour, #fff);}
+.core-crosstab__table th:last-child, .core-crosstab__table td:last-child{padding-right: 0.75em;}
+.core-crosstab__table thead th.core-num,.core-crosstab__table thead th{position: sticky;top: 0;z-index: 1;vertical-align: bottom;min-width: 6.5em;max-width: 12em;white-space: normal;box-shadow: inset 0 -2px 0 var(--core-text-colour, var(--govuk-text-colour, #0b0c0c));}
+.core-crosstab__table tbody th, .core-crosstab__table tfoot th{position: sticky;left: 0;z-index: 1;min-width: 10em;max-width: 18em;font-weight: 400;box-shadow: inset -1px 0 0 var(--core-border-colour, var(--govuk-border-colour, #cecece));}
+.core-crosstab__table thead .core-crosstab__corner{left: 0;z-index: 2;text-align: left;}
+.core-crosstab__table tfoot th, .core-crosstab__table tfoot td{position: sticky;bottom: 0;font-weight: 700;}
+.core-crosstab__table tfoot th{z-index: 2;}
+.core-crosstab__table .core-crosstab__total{font-weight: 700;}
+.core-crosstab__notes{font-size: 0.875em;}
+.core-crosstab__notes p{margin: 0 0 0.5em;}
+.core-crosstab__chart-wrap{max-width: 640px;}
+.core-crosstab__chart-wrap--wide{max-width: 100%;overflow-x: auto;}
+.core-crosstab__chart-wrap--wide .core-crosstab__chart{max-width: none;}
+.core-crosstab__chart, .core-crosstab__pies{max-width: 640px;overflow: visible;}
+.core-crosstab__grid{stroke: var(--core-border-colour, var(--govuk-border-colour, #cecece));stroke-width: 1;}
+.core-crosstab__slice{stroke: #fff;stroke-width: 2;}
+.core-crosstab__slice-label{paint-order: stroke;stroke: #fff;stroke-width: 3px;stroke-linejoin: round;}
+.core-series-0{fill: var(--core-series-1-colour, #12436d);background: var(--core-series-1-colour, #12436d);}
+.core-series-1{fill: var(--core-series-2-colour, #28a197);background: var(--core-series-2-colour, #28a197);}
+.core-series-2{fill: var(--core-series-3-colour, #801650);background: var(--core-series-3-colour, #801650);}
+.core-series-3{fill: var(--core-series-4-colour, #f46a25);background: var(--core-series-4-colour, #f46a25);}
+.core-series-4{fill: var(--core-series-5-colour, #3d3d3d);background: var(--core-series-5-colour, #3d3d3d);}
+.core-series-5{fill: var(--core-series-6-colour, #a285d1);background: var(--core-series-6-colour, #a285d1);}
+.core-crosstab__legend{margin: 0 0 1em;}
+.core-crosstab__legend-title{font-weight: 700;margin: 0 0 0.3em;}
+.core-crosstab__legend ul{display: flex;flex-wrap: wrap;gap: 0.3em 1.5em;margin: 0;padding: 0;list-style: none;}
+.core-crosstab__legend li{display: flex;align-items: center;gap: 0.4em;}
+.core-crosstab__swatch{display: inline-block;flex: none;width: 1.2em;height: 1.2em;forced-color-adjust: none;}
+.core-crosstab__swatch--gap{background: none;border: 1.5px dashed var(--core-secondary-text-colour, var(--govuk-secondary-text-colour, #484949));}
+.core-details summary{cursor: pointer;color: var(--core-link-colour, var(--govuk-link-colour, #1a65a6));text-decoration: underline;margin: 0 0 0.5em;}
+.core-details summary:focus{outline: 3px solid transparent;color: var(--core-focus-text-colour, var(--govuk-focus-text-colour, #0b0c0c));background-color: var(--core-focus-colour, var(--govuk-focus-colour, #ffdd00));text-decoration: none;}
+@media print{
+  .core-crosstab__scroll{max-height: none;overflow: visible;border: 0;}
+  .core-crosstab__table th, .core-crosstab__table td{position: static !important;}
+  .core-crosstab__chart-wrap--wide{overflow: visible;}
+  .core-crosstab__chart-wrap--wide .core-crosstab__chart{width: 100%;}
+  .core-crosstab__toolbar{display: none;}
+  .core-series-0, .core-series-1, .core-series-2, .core-series-3, .core-series-4, .core-series-5{print-color-adjust: exact;}
+}
+`;
