@@ -30,7 +30,7 @@ const meta: Meta<Args> = {
   argTypes: {
     src: { control: 'select', options: [fixtureFeed('crosstab-basic'), fixtureFeed('crosstab-leaky'), ...FIXTURE_FEEDS] },
     period: { control: 'select', options: ['', '2024-25', '2023-24'] },
-    'log-type': { control: 'select', options: ['', 'sr-gn', 'sr-sh'] },
+    'log-type': { control: 'select', options: ['', 'sr-gn', 'sr-sh', 'ar-gn'] },
     x: { control: 'select', options: QUESTIONS },
     y: { control: 'select', options: QUESTIONS },
     display: { control: 'inline-radio', options: ['table', 'chart'] },
@@ -71,9 +71,9 @@ export const PieRefused: Story = { name: 'Pie refused: suppressed values', args:
 export const LeakyFeedRechecked: Story = { name: 'Suppressed: leaky feed re-checked', args: { src: fixtureFeed('crosstab-leaky') } };
 
 /** Nationality (200 answers) by ethnic group (20): the table scrolls, its headings stay in view. */
-export const TwoHundredRows: Story = { name: '200 rows × 20 columns', args: { x: 'nationality_all', y: 'ethnic' } };
+export const TwoHundredRows: Story = { name: '200 rows × 20 columns', args: { 'log-type': 'ar-gn', x: 'nationality_all', y: 'ethnic' } };
 /** 200 series cannot be a chart: the reason, and the table. */
-export const TooManySeries: Story = { name: 'Chart refused: too many series', args: { x: 'ethnic', y: 'nationality_all', display: 'chart' } };
+export const TooManySeries: Story = { name: 'Chart refused: too many series', args: { 'log-type': 'ar-gn', x: 'ethnic', y: 'nationality_all', display: 'chart' } };
 
 /** The analysis tool: selects for the period, type and both questions. */
 export const WithControls: Story = { args: { controls: true } };

@@ -11,6 +11,14 @@ import type { LogTypeAggregate } from './aggregate.js';
 import { QUARTERS } from './aggregate.js';
 import { CellSpace, cellId, SNAPSHOTS, type Cube } from './cells.js';
 
+/**
+ * Crosstabs are published for the full collection year only. Year-to-date crosstabs of ~1,000
+ * sparse pairs would each add the quarter differences as cells to protect: on a national year they
+ * more than doubled the cells to suppress and made protection too slow for the build budget
+ * (README, "What the feed publishes"). LA tables, national tables and summaries keep every snapshot.
+ */
+export const CROSSTAB_FROM = SNAPSHOTS - 1;
+
 export interface DisclosureOptions {
   readonly minCount: number;
   readonly meanThreshold: number;
@@ -125,12 +133,12 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
   const pairs = plan.pairs.map(([x, y], p) => {
     const nX = plan.fields[x]!.codes.length;
     const nY = plan.fields[y]!.codes.length;
-    const cube = space.cube(snapshots(agg.pairs[p]!, nX * nY), 'count');
+    const cube = space.cube(snapshots(agg.pairs[p]!, nX * nY), 'count', CROSSTAB_FROM);
     for (let kx = 0; kx < nX; kx++) {
-      space.relateAll((s) => englandCell(x, s, kx), (s, out) => run(cube, s, kx * nY, nY, out));
+      space.relateAll((s) => englandCell(x, s, kx), (s, out) => run(cube, s, kx * nY, nY, out), CROSSTAB_FROM);
     }
     for (let ky = 0; ky < nY; ky++) {
-      space.relateAll((s) => englandCell(y, s, ky), (s, out) => run(cube, s, ky, nX, out, nY));
+      space.relateAll((s) => englandCell(y, s, ky), (s, out) => run(cube, s, ky, nX, out, nY), CROSSTAB_FROM);
     }
     return cube;
   });

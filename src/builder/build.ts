@@ -14,7 +14,7 @@ import {
   type CategoryInfo, type Count, type DocumentIndex, type FieldInfo, type LogTypeId, type Manifest, type PeriodInfo, type TableDocument,
 } from '../feed/types.js';
 import { alertsToAtom, readAlerts } from './alerts.js';
-import { layoutBlock, type DisclosureOptions } from './block.js';
+import { CROSSTAB_FROM, layoutBlock, type DisclosureOptions } from './block.js';
 import { CellSpace, cellId } from './cells.js';
 import { blockDocuments, type BuiltDocument } from './documents.js';
 import { Ingest, type FileSummary, type Rejection } from './ingest.js';
@@ -101,17 +101,14 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
       const protection = await protectBlock(system, `${yearId(plan.year)} ${logType}`, options.protection);
       protections.push(protection.summary);
       const blockDocs = blockDocuments(layout, logType, yearPeriods, protection.suppressed, system.values, disclosure)
-        .filter((d) => present.includes(documentField(d)));
+        .filter((d) => documentFields(d).every((id) => present.includes(id)));
       docs.push(...blockDocs);
       yearPeriods.forEach((period, s) => {
         const entry: DocumentIndex = {
           la: plan.fields.filter((f) => f.byLa && f.tabulated && present.includes(f.field.id)).map((f) => f.field.id),
           national: plan.fields.filter((f) => f.tabulated && present.includes(f.field.id)).map((f) => f.field.id),
           summary: plan.fields.filter((f) => f.summarised && present.includes(f.field.id)).map((f) => f.field.id),
-          crosstab: plan.pairs
-            .map(([x, y]) => [plan.fields[x]!.field.id, plan.fields[y]!.field.id] as const)
-            .filter(([x, y]) => present.includes(x) && present.includes(y))
-            .map(([x, y]) => `${x}~${y}`),
+          crosstab: s < CROSSTAB_FROM ? [] : crossed(plan).filter((id) => present.includes(id)),
         };
         (index[period.id] ??= {})[logType] = entry;
         const byType = logTypeCounts.get(period.id) ?? new Map();
@@ -207,12 +204,19 @@ const PROTECTION_METHOD =
 const FULL_METHOD =
   'Secondary: complementary suppression over the linked tables of each year and log type (LA → region → England, shared margins, year-to-date snapshots), proved by an LP audit (HiGHS): every primary lies in [lo, hi] with hi ≥ 3 and hi − lo ≥ 2.';
 
+/** The fields crossed with each other, in catalogue order (every two of them have a crosstab). */
+function crossed(plan: import('./plan.js').YearPlan): string[] {
+  const ids = new Set(plan.pairs.flat());
+  return plan.fields.filter((_, i) => ids.has(i)).map((f) => f.field.id);
+}
+
 const LOG_TYPE_ORDER = (id: LogTypeId) => LOG_TYPES.findIndex((t) => t.id === id);
 
-function documentField(d: BuiltDocument): string {
+/** The fields a document tabulates (a crosstab: both). */
+function documentFields(d: BuiltDocument): string[] {
   const doc = d.doc;
-  if (doc.kind === 'summary') return doc.field;
-  return doc.rowDim === 'area' ? doc.colDim : `${doc.rowDim}`;
+  if (doc.kind === 'summary') return [doc.field];
+  return doc.rowDim === 'area' ? [doc.colDim] : [doc.rowDim, doc.colDim];
 }
 
 function recordField(

@@ -1,8 +1,9 @@
 /**
  * Lays out the published numbers of one (collection year, log type) block as cells of a linked
- * system (src/sdc/types.ts). Each "cube" is an array of cells repeated for the four year-to-date
- * snapshots, plus three internal cells per position for the quarters 2–4 that the difference of
- * two snapshots reveals. A cell shared by several documents is one cube position.
+ * system (src/sdc/types.ts). Each "cube" is an array of cells repeated for the year-to-date
+ * snapshots it publishes (all four, or only the last ones: crosstabs are full-year only), plus an
+ * internal cell per position for each quarter increment that the difference of two published
+ * snapshots reveals. A cell shared by several documents is one cube position.
  */
 import { KIND_COUNT, KIND_SUM, type LinkedSystem } from '../sdc/types.js';
 
@@ -11,12 +12,15 @@ export const SNAPSHOTS = 4;
 export interface Cube {
   readonly base: number;
   readonly size: number;
+  /** The first snapshot the cube publishes (0 = from Q1; SNAPSHOTS − 1 = the full year only). */
+  readonly first: number;
 }
 
-/** Id of position `k` of a cube in snapshot `s` (0 = Q1 … 3 = full year). */
-export const cellId = (cube: Cube, s: number, k: number): number => cube.base + s * cube.size + k;
-/** Id of the internal cell holding the quarter s+1 increment (s = 1…3). */
-const deltaId = (cube: Cube, s: number, k: number): number => cube.base + (SNAPSHOTS + s - 1) * cube.size + k;
+/** Id of position `k` of a cube in snapshot `s` (0 = Q1 … 3 = full year; s ≥ cube.first). */
+export const cellId = (cube: Cube, s: number, k: number): number => cube.base + (s - cube.first) * cube.size + k;
+/** Id of the internal cell holding the quarter s+1 increment (cube.first < s ≤ 3). */
+const deltaId = (cube: Cube, s: number, k: number): number =>
+  cube.base + (SNAPSHOTS - cube.first + s - cube.first - 1) * cube.size + k;
 
 /** A growable typed array. */
 class Column<T extends Float64Array | Int32Array | Uint8Array> {
@@ -53,21 +57,22 @@ export class CellSpace {
   }
 
   /**
-   * Allocates a cube from its per-snapshot values (`values[s][k]`) and relates each snapshot to
-   * the previous one through the quarter's internal cell.
+   * Allocates a cube from its per-snapshot values (`values[s][k]`, all four snapshots) published
+   * from snapshot `first` on, and relates each published snapshot to the previous one through the
+   * quarter's internal cell.
    */
-  cube(values: ArrayLike<number>[], kind: 'count' | 'sum'): Cube {
+  cube(values: ArrayLike<number>[], kind: 'count' | 'sum', first = 0): Cube {
     const size = values[0]!.length;
-    const cube = { base: this.values.length, size };
+    const cube = { base: this.values.length, size, first };
     const kindCode = kind === 'sum' ? KIND_SUM : KIND_COUNT;
-    for (let s = 0; s < SNAPSHOTS; s++) {
+    for (let s = first; s < SNAPSHOTS; s++) {
       for (let k = 0; k < size; k++) this.push(values[s]![k]!, kindCode, 1);
     }
-    for (let s = 1; s < SNAPSHOTS; s++) {
+    for (let s = first + 1; s < SNAPSHOTS; s++) {
       for (let k = 0; k < size; k++) this.push(values[s]![k]! - values[s - 1]![k]!, kindCode, 0);
     }
     const pair = [0, 0];
-    for (let s = 1; s < SNAPSHOTS; s++) {
+    for (let s = first + 1; s < SNAPSHOTS; s++) {
       for (let k = 0; k < size; k++) {
         if (values[s]![k] === 0) continue; // all zero: nothing to relate
         pair[0] = cellId(cube, s - 1, k);
@@ -78,10 +83,10 @@ export class CellSpace {
     return cube;
   }
 
-  /** Adds `total = Σ parts` in every snapshot; `parts(s, out)` fills `out` with the part ids. */
-  relateAll(total: (s: number) => number, parts: (s: number, out: number[]) => void): void {
+  /** Adds `total = Σ parts` in every snapshot from `first`; `parts(s, out)` fills `out` with the part ids. */
+  relateAll(total: (s: number) => number, parts: (s: number, out: number[]) => void, first = 0): void {
     const out: number[] = [];
-    for (let s = 0; s < SNAPSHOTS; s++) {
+    for (let s = first; s < SNAPSHOTS; s++) {
       out.length = 0;
       parts(s, out);
       this.relate(total(s), out);

@@ -7,7 +7,7 @@ import {
   DOCUMENT_PATHS, ENGLAND_CODE, SCHEMA_VERSION,
   type Count, type LogTypeId, type Measure, type PeriodInfo, type SummaryDocument, type TableDocument,
 } from '../feed/types.js';
-import type { BlockLayout, DisclosureOptions } from './block.js';
+import { CROSSTAB_FROM, type BlockLayout, type DisclosureOptions } from './block.js';
 import { cellId, type Cube } from './cells.js';
 
 export interface BuiltDocument {
@@ -67,7 +67,7 @@ export function blockDocuments(
       });
     });
 
-    plan.pairs.forEach(([x, y], p) => {
+    if (s >= CROSSTAB_FROM) plan.pairs.forEach(([x, y], p) => {
       const fx = plan.fields[x]!, fy = plan.fields[y]!;
       const nY = fy.codes.length;
       const cube = layout.pairs[p]!;

@@ -11,7 +11,7 @@
  * - Checks `schemaVersion` (1.x) and the shape of every document before handing it out.
  */
 import type { AlertsDocument, LogTypeId, Manifest, PeriodInfo, TableDocument } from './types.js';
-import { DOCUMENT_PATHS } from './types.js';
+import { DOCUMENT_PATHS, crosstabPair } from './types.js';
 import { FeedError } from './errors.js';
 import { checkSchemaVersion } from './version.js';
 import { alertsProblem, manifestProblem, tableProblem } from './guards.js';
@@ -123,11 +123,17 @@ export class FeedClient implements Feed {
     return this.table(src, DOCUMENT_PATHS.national(q.period, q.logType, q.field), options);
   }
 
-  /** The crosstab of two fields; `missing` unless the manifest's index lists the pair `x~y`. */
+  /**
+   * The crosstab document of two fields as stored (`crosstabPair` says which is its `x`);
+   * `missing` unless the manifest's index crosses them.
+   */
   async crosstab(src: string | undefined, q: { period: string; logType: LogTypeId; x: string; y: string }, options: RequestOptions = {}): Promise<TableDocument> {
     const manifest = await this.manifest(src, options);
-    requireIndexed(manifest, q.period, q.logType, 'crosstab', `${q.x}~${q.y}`);
-    return this.table(src, DOCUMENT_PATHS.crosstab(q.period, q.logType, q.x, q.y), options);
+    requireIndexed(manifest, q.period, q.logType, 'crosstab', q.x);
+    requireIndexed(manifest, q.period, q.logType, 'crosstab', q.y);
+    const pair = crosstabPair(manifest.documents[q.period]![q.logType]!.crosstab, q.x, q.y);
+    if (!pair) throw new FeedError('missing', `This feed has no crosstab of "${q.x}" by "${q.y}" (${q.logType}, ${q.period}).`);
+    return this.table(src, DOCUMENT_PATHS.crosstab(q.period, q.logType, pair.x, pair.y), options);
   }
 
   /** Any table document by its path relative to `manifest.base`. */

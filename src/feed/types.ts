@@ -101,8 +101,8 @@ export interface Manifest {
   readonly disclosure: DisclosureSettings;
   /**
    * What was built: for each period, the log types present and, per log type, the documents
-   * available by kind (field ids; crosstab pairs as `x~y` with x before y in catalogue order).
-   * Paths follow `DOCUMENT_PATHS`.
+   * available by kind, as field ids. Paths follow `DOCUMENT_PATHS`; `crosstabPair` finds the
+   * document of two crossed fields.
    */
   readonly documents: Readonly<Record<string, Readonly<Partial<Record<LogTypeId, DocumentIndex>>>>>;
   /** `alerts.json` relative to the manifest, when the feed carries alerts. */
@@ -116,8 +116,24 @@ export interface DocumentIndex {
   readonly national: readonly string[];
   /** Numeric / banded fields with a summary by area (`la`) or England only (`national`). */
   readonly summary: readonly string[];
-  /** Crosstab pairs `x~y`. */
+  /**
+   * Fields crossed with each other, in catalogue order: every two distinct listed fields have a
+   * crosstab, stored once with the field listed first as `x` (rows). Listing fields rather than
+   * pairs keeps the manifest small (≈ 1,000 pairs per period and log type).
+   */
   readonly crosstab: readonly string[];
+}
+
+/**
+ * The crosstab document holding fields `a` and `b` (in either order) in an index's `crosstab`
+ * list: its `x` and `y`, and whether `a` is its columns (`transposed`). `undefined` when the feed
+ * does not cross them.
+ */
+export function crosstabPair(crossed: readonly string[], a: string, b: string): { x: string; y: string; transposed: boolean } | undefined {
+  const i = crossed.indexOf(a);
+  const j = crossed.indexOf(b);
+  if (i < 0 || j < 0 || i === j) return undefined;
+  return i < j ? { x: a, y: b, transposed: false } : { x: b, y: a, transposed: true };
 }
 
 /** Document paths relative to `manifest.base`. */

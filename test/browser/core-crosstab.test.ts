@@ -180,7 +180,7 @@ describe('<core-crosstab> table', () => {
   });
 
   it('a 200-row table (nationality by ethnic group): 200 rows × 20 columns, scrolling, sticky headers', async () => {
-    const el = await ready(BASIC(), { x: 'nationality_all', y: 'ethnic' });
+    const el = await ready(BASIC(), { 'log-type': 'ar-gn', x: 'nationality_all', y: 'ethnic' });
     const rows = $$(el, 'tbody tr');
     expect(rows.length).to.equal(200);
     expect(rows[0]!.children.length).to.equal(22); // header + 20 + total
@@ -189,7 +189,7 @@ describe('<core-crosstab> table', () => {
     expect(scroll.scrollHeight).to.be.greaterThan(scroll.clientHeight);
     expect(getComputedStyle($(el, 'tbody th')!).position).to.equal('sticky');
     // Transposed from ethnic~nationality_all: the first nationality's total is its column total there.
-    const doc = (await (await fetch(`${BASIC()}data/ct000001/2024-25/sr-gn/crosstab/ethnic~nationality_all.json`)).json()) as { colTotals: number[] };
+    const doc = (await (await fetch(`${BASIC()}data/ct000001/2024-25/ar-gn/crosstab/ethnic~nationality_all.json`)).json()) as { colTotals: number[] };
     expect(rows[0]!.lastElementChild?.textContent).to.equal(doc.colTotals[0]!.toLocaleString('en-GB'));
   });
 
@@ -262,7 +262,7 @@ describe('<core-crosstab> charts', () => {
   });
 
   it('too many series for a chart: the reason, and the table', async () => {
-    const el = await ready(BASIC(), { display: 'chart', x: 'ethnic', y: 'nationality_all' });
+    const el = await ready(BASIC(), { 'log-type': 'ar-gn', display: 'chart', x: 'ethnic', y: 'nationality_all' });
     const reasons = $$(el, '.core-crosstab__reason').map((p) => p.textContent?.trim());
     expect(reasons).to.deep.equal([
       'Pies are not available: “Lead tenant\'s nationality” has more than 6 known answers.',
@@ -332,14 +332,14 @@ describe('<core-crosstab> swap, controls, CSV, requests', () => {
     await expectAccessible(el);
   });
 
-  it('controls: choosing a question keeps it and pairs it with one it is crossed with', async () => {
+  it('controls: a log type without the chosen questions moves to questions it crosses', async () => {
     const el = await ready(BASIC(), { controls: true });
-    const x = $(el, '#core-crosstab-x') as HTMLSelectElement;
-    x.value = 'nationality_all';
-    x.dispatchEvent(new Event('change'));
+    const type = $(el, '#core-crosstab-log-type') as HTMLSelectElement;
+    type.value = 'ar-gn';
+    type.dispatchEvent(new Event('change'));
     await settle(el);
-    expect([el.x, el.y]).to.deep.equal(['nationality_all', 'ethnic']);
-    expect($$(el, 'tbody tr').length).to.equal(200);
+    expect([el.x, el.y]).to.deep.equal(['ethnic', 'nationality_all']);
+    expect($$(el, 'tbody tr').length).to.equal(20);
   });
 
   it('controls stay usable when the selection is not published', async () => {

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
+import { crosstabPair } from '../../src/feed/types.js';
 import assert from 'node:assert/strict';
 import type { Count, FieldInfo } from '../../src/feed/types.js';
 import {
-  checkCrosstab, crosstabCsv, crosstabGrid, crosstabPair, crosstabSummary, formatValue, orientCrosstab, shares,
+  checkCrosstab, crosstabCsv, crosstabGrid, crosstabSummary, formatValue, orientCrosstab, shares,
   type CrosstabCounts, type CrosstabGrid,
 } from '../../src/elements/core-crosstab/crosstab.view.js';
 import { FeedError } from '../../src/feed/errors.js';
@@ -103,9 +104,10 @@ test('re-check: a leaked 2 and a lone c next to a published total are suppressed
 });
 
 test('orientation: the feed stores x~y once; y~x is the transpose; anything else is a shape error', () => {
-  assert.deepEqual(crosstabPair(['a~b'], 'b', 'a'), { x: 'a', y: 'b', transposed: true });
-  assert.deepEqual(crosstabPair(['a~b'], 'a', 'b'), { x: 'a', y: 'b', transposed: false });
-  assert.equal(crosstabPair(['a~b'], 'a', 'c'), undefined);
+  assert.deepEqual(crosstabPair(['a', 'b'], 'b', 'a'), { x: 'a', y: 'b', transposed: true });
+  assert.deepEqual(crosstabPair(['a', 'b'], 'a', 'b'), { x: 'a', y: 'b', transposed: false });
+  assert.equal(crosstabPair(['a', 'b'], 'a', 'c'), undefined);
+  assert.equal(crosstabPair(['a', 'b'], 'a', 'a'), undefined);
   const doc = {
     schemaVersion: '1.0.0', kind: 'table' as const, period: 'p', logType: 'sr-gn' as const, rowDim: 'x', colDim: 'y',
     rows: ['a', 'b'], cols: ['p', 'q', 'r'], cells: [[1, 2, 3], [4, 5, 6]], rowTotals: [6, 15], colTotals: [5, 7, 9], total: 21,

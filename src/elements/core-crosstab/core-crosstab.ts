@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import { findPeriod } from '../../feed/client.js';
 import { FeedError } from '../../feed/errors.js';
-import { DOCUMENT_PATHS, type LogTypeId, type Manifest } from '../../feed/types.js';
+import { DOCUMENT_PATHS, crosstabPair, type LogTypeId, type Manifest } from '../../feed/types.js';
 import { controlStyles, documentIndex, fieldGroups, logTypeOptions, periodOptions, renderSelect } from '../shared/controls.js';
 import { fileSlug, renderCsvDownload, toCsv } from '../shared/csv.js';
 import { CoreFeedElement } from '../shared/feed-element.js';
@@ -14,7 +14,7 @@ import { renderViewToggle, viewToggleStyles } from '../shared/view-toggle.js';
 import { chartGeometry, pieAvailability, type PieAvailability } from './crosstab.chart.js';
 import { renderCrosstabTable, renderGroupedChart, renderLegend, renderPies, renderSymbolKey, type TableLabels } from './crosstab.render.js';
 import {
-  PERCENT_MODES, crosstabCsv, crosstabGrid, crosstabPair, crosstabSummary, toCrosstabData,
+  PERCENT_MODES, crosstabCsv, crosstabGrid, crosstabSummary, toCrosstabData,
   type CrosstabData, type CrosstabGrid, type PercentMode,
 } from './crosstab.view.js';
 import { crosstabStyles } from './core-crosstab.styles.js';
@@ -271,8 +271,8 @@ export class CoreCrosstab extends CoreFeedElement<CrosstabData> {
     const logType = (this.logType || last?.logType.id || firstLogType(manifest, period) || '') as LogTypeId;
     const x = this.x || last?.counts.x.id || '';
     const y = this.y || last?.counts.y.id || '';
-    const pairs = new Set(documentIndex(manifest, period, logType)?.crosstab ?? []);
-    const pairsWith = (id: string) => (f: { id: string }) => f.id === id || (!pairs.has(`${id}~${f.id}`) && !pairs.has(`${f.id}~${id}`));
+    const crossed = documentIndex(manifest, period, logType)?.crosstab ?? [];
+    const pairsWith = (id: string) => (f: { id: string }) => !crosstabPair(crossed, id, f.id);
     const filter = { period, logType, documents: ['crosstab'] as const };
     return html`<div class="core-controls" part="controls">
       ${renderSelect({ id: 'core-crosstab-period', label: msg(m, 'controlPeriod'), value: period, options: periodOptions(manifest), onChange: (v) => this.choose({ period: v }) })}
@@ -294,15 +294,14 @@ export class CoreCrosstab extends CoreFeedElement<CrosstabData> {
       return;
     }
     if (!documentIndex(manifest, periodId, next.logType)) next.logType = firstLogType(manifest, periodId) ?? next.logType;
-    const pairs = documentIndex(manifest, periodId, next.logType)?.crosstab ?? [];
-    if (!crosstabPair(pairs, next.x, next.y)) {
-      // Keep the question just chosen (or x) and pair it with the first question it is crossed with.
+    const crossed = documentIndex(manifest, periodId, next.logType)?.crosstab ?? [];
+    if (!crosstabPair(crossed, next.x, next.y)) {
+      // Keep the question just chosen (or x) and pair it with the first other question crossed.
       const keep = change.y ?? next.x;
-      const other = pairs.map((p) => p.split('~')).find(([a, b]) => a === keep || b === keep);
-      const [a, b] = other ?? pairs[0]?.split('~') ?? ['', ''];
-      if (change.y !== undefined) [next.x, next.y] = [a === keep ? b! : a!, keep];
-      else if (other) [next.x, next.y] = [keep, a === keep ? b! : a!];
-      else [next.x, next.y] = [a!, b!];
+      const other = crossed.find((id) => id !== keep) ?? '';
+      if (!crossed.includes(keep)) [next.x, next.y] = [crossed[0] ?? '', crossed[1] ?? ''];
+      else if (change.y !== undefined) [next.x, next.y] = [other, keep];
+      else [next.x, next.y] = [keep, other];
     }
     Object.assign(this, next);
   }
@@ -322,12 +321,14 @@ function resolveSelection(manifest: Manifest, period: string, logTypeId: string,
   const index = manifest.documents[period]?.[logType.id];
   if (!index) throw new FeedError('missing', `This feed has no ${logType.id} data for period "${period}".`);
   if (!x || !y) {
-    const first = index.crosstab.map((p) => p.split('~')).find(([a, b]) => (!x || a === x || b === x) && (!y || a === y || b === y));
-    if (!first) throw new FeedError('missing', `This feed has no crosstab${x || y ? ` of "${x || y}"` : ''} for ${logType.id}, ${period}.`);
-    const [a, b] = first as [string, string];
-    if (x) y = a === x ? b : a;
-    else if (y) x = a === y ? b : a;
-    else [x, y] = [a, b];
+    const given = x || y;
+    const other = index.crosstab.find((id) => id !== given);
+    if (!other || (given && !index.crosstab.includes(given))) {
+      throw new FeedError('missing', `This feed has no crosstab${given ? ` of "${given}"` : ''} for ${logType.id}, ${period}.`);
+    }
+    if (x) y = other;
+    else if (y) x = other;
+    else [x, y] = [index.crosstab[0]!, index.crosstab[1]!];
   }
   const pair = crosstabPair(index.crosstab, x, y);
   if (!pair) throw new FeedError('missing', `This feed has no crosstab of "${x}" by "${y}" (${logType.id}, ${period}).`);

@@ -89,13 +89,6 @@ export function transpose<V>(t: Margins<V>): Margins<V> {
   };
 }
 
-/** Which document holds the pair and whether it must be transposed; `undefined` if the feed has neither order. */
-export function crosstabPair(index: readonly string[], x: string, y: string): { x: string; y: string; transposed: boolean } | undefined {
-  if (index.includes(`${x}~${y}`)) return { x, y, transposed: false };
-  if (index.includes(`${y}~${x}`)) return { x: y, y: x, transposed: true };
-  return undefined;
-}
-
 /** The document `doc` (a crosstab of x and y in either order) with `x` down the side. */
 export function orientCrosstab(doc: TableDocument, x: string, y: string): TableDocument {
   if (doc.rowDim === x && doc.colDim === y) return doc;

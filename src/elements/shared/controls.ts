@@ -88,8 +88,7 @@ export function documentIndex(manifest: Manifest, period: string, logType: strin
 export function fieldGroups(manifest: Manifest, filter: FieldFilter): SelectGroup[] {
   const index = documentIndex(manifest, filter.period, filter.logType);
   if (!index) return [];
-  // The crosstab index lists pairs `x~y`: a field is available if it is in one.
-  const available = new Set(filter.documents.flatMap((kind) => (kind === 'crosstab' ? index.crosstab.flatMap((pair) => pair.split('~')) : index[kind])));
+  const available = new Set(filter.documents.flatMap((kind) => index[kind]));
   const groups = new Map<string, SelectOption[]>();
   for (const f of manifest.fields) {
     if (!available.has(f.id) || filter.exclude?.(f)) continue;
