@@ -215,18 +215,17 @@ function mediansByArea(
   byLa: boolean,
 ): Float64Array[] {
   const areas = nLa + nReg + 1;
+  const groupsOf = (la: number): number[] => (byLa ? [la, nLa + regionOf[la]!, areas - 1] : [areas - 1]);
   const out: Float64Array[] = [];
   for (let s = 0; s < SNAPSHOTS; s++) {
-    const groups: number[][] = Array.from({ length: areas }, () => []);
+    // Values of each area in one typed array each (sorted natively, far faster than number[]).
+    const sizes = new Int32Array(areas);
+    for (let j = 0; j < col.length; j++) if (col.quarter[j]! <= s) for (const g of groupsOf(col.la[j]!)) sizes[g]!++;
+    const groups = Array.from(sizes, (size) => new Float64Array(size));
+    const filled = new Int32Array(areas);
     for (let j = 0; j < col.length; j++) {
       if (col.quarter[j]! > s) continue;
-      const v = col.values[j]!;
-      const la = col.la[j]!;
-      if (byLa) {
-        groups[la]!.push(v);
-        groups[nLa + regionOf[la]!]!.push(v);
-      }
-      groups[areas - 1]!.push(v);
+      for (const g of groupsOf(col.la[j]!)) groups[g]![filled[g]!++] = col.values[j]!;
     }
     const medians = Float64Array.from(groups, median);
     out.push(byLa ? medians : medians.slice(areas - 1));
@@ -234,9 +233,9 @@ function mediansByArea(
   return out;
 }
 
-function median(values: number[]): number {
+function median(values: Float64Array): number {
   if (values.length === 0) return NaN;
-  values.sort((a, b) => a - b);
+  values.sort();
   const mid = values.length >> 1;
   return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }

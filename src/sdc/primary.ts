@@ -9,7 +9,7 @@
  *   cannot be suppressed (it is never published) but must pass the audit like a primary.
  */
 import { isUnsafeCount } from './rules.js';
-import { compileSystem, type CompiledSystem } from './system.js';
+import type { CompiledSystem } from './system.js';
 import { KIND_COUNT, Status, type LinkedSystem } from './types.js';
 
 export interface PrimaryResult {
@@ -24,20 +24,26 @@ export interface PrimaryResult {
 }
 
 /** True if the cell must be protected (primary if published, sensitive if internal). */
-export function isTargetCell(sys: CompiledSystem, c: number): boolean {
-  return sys.forced[c] === 1 || (sys.kinds[c] === KIND_COUNT && isUnsafeCount(sys.values[c]!));
+export function isTargetCell(
+  sys: { readonly forced: ArrayLike<number>; readonly kinds: ArrayLike<number>; readonly values: ArrayLike<number> },
+  c: number,
+): boolean {
+  return Boolean(sys.forced[c]) || (sys.kinds[c] === KIND_COUNT && isUnsafeCount(sys.values[c]!));
 }
 
 export function primarySuppress(system: LinkedSystem | CompiledSystem): PrimaryResult {
-  const sys = 'relStart' in system ? system : compileSystem(system);
-  const status = new Uint8Array(sys.n);
+  // Only the cells matter here, not the relations: no need to compile a LinkedSystem.
+  const cells = { forced: 'relStart' in system ? system.forced : system.forcedPrimary, kinds: system.kinds, values: system.values };
+  const { published } = system;
+  const n = cells.values.length;
+  const status = new Uint8Array(n);
   const prim: number[] = [];
   const sens: number[] = [];
   const targets: number[] = [];
-  for (let c = 0; c < sys.n; c++) {
-    if (!isTargetCell(sys, c)) continue;
+  for (let c = 0; c < n; c++) {
+    if (!isTargetCell(cells, c)) continue;
     targets.push(c);
-    if (sys.published[c]) {
+    if (published[c]) {
       status[c] = Status.Primary;
       prim.push(c);
     } else {
