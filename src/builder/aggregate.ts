@@ -1,7 +1,8 @@
 /**
  * The aggregates of one collection year of one log kind: counts by quarter, LA, log type and
- * category, crosstab counts by quarter, and the numeric values behind means and medians.
- * Quarters are kept apart; year-to-date snapshots are their running sums.
+ * category, full-year crosstab counts (crosstabs are published for the full year only), and the
+ * numeric values behind means and medians. Quarters are kept apart; year-to-date snapshots are
+ * their running sums.
  */
 import type { LogTypeId } from '../feed/types.js';
 import type { YearPlan } from './plan.js';
@@ -38,7 +39,7 @@ export class LogTypeAggregate {
   readonly total: Uint32Array;
   /** Per tabulated field (index into plan.fields; undefined otherwise): counts by [quarter][la][category]. */
   readonly tables: (Uint32Array | undefined)[];
-  /** Per crosstab pair: counts by [quarter][x][y] (views into one buffer). */
+  /** Per crosstab pair: full-year counts by [x][y] (views into one buffer). */
   readonly pairs: Uint32Array[];
   /** Per summarised field: its valid values. */
   readonly values: (ValueColumn | undefined)[];
@@ -51,7 +52,6 @@ export class LogTypeAggregate {
   private readonly pairY: Int32Array;
   private readonly pairNY: Int32Array;
   private readonly pairOffset: Int32Array;
-  private readonly pairQuarterSize: Int32Array;
   private readonly pairCounts: Uint32Array;
 
   constructor(readonly plan: YearPlan) {
@@ -68,9 +68,8 @@ export class LogTypeAggregate {
     this.pairX = Int32Array.from(plan.pairs, ([x]) => x);
     this.pairY = Int32Array.from(plan.pairs, ([, y]) => y);
     this.pairNY = Int32Array.from(plan.pairs, ([, y]) => width(y));
-    this.pairQuarterSize = Int32Array.from(plan.pairs, ([x, y]) => width(x) * width(y));
     this.pairOffset = new Int32Array(np + 1);
-    for (let p = 0; p < np; p++) this.pairOffset[p + 1] = this.pairOffset[p]! + QUARTERS * this.pairQuarterSize[p]!;
+    for (let p = 0; p < np; p++) this.pairOffset[p + 1] = this.pairOffset[p]! + width(plan.pairs[p]![0]) * width(plan.pairs[p]![1]);
     this.pairCounts = new Uint32Array(this.pairOffset[np]!);
     this.pairs = plan.pairs.map((_, p) => this.pairCounts.subarray(this.pairOffset[p]!, this.pairOffset[p + 1]!));
   }
@@ -79,7 +78,6 @@ export class LogTypeAggregate {
   // stay in cache for a whole chunk instead of every log touching every pair.
   private static readonly CHUNK = 4096;
   private chunkCats = new Int32Array(0);
-  private readonly chunkQuarter = new Uint8Array(LogTypeAggregate.CHUNK);
   private chunkLength = 0;
 
   /**
@@ -103,7 +101,6 @@ export class LogTypeAggregate {
     }
     if (this.chunkCats.length === 0) this.chunkCats = new Int32Array(CHUNK * this.plan.fields.length);
     const r = this.chunkLength++;
-    this.chunkQuarter[r] = q;
     for (let i = 0; i < this.plan.fields.length; i++) this.chunkCats[i * CHUNK + r] = cats[i]!;
     if (this.chunkLength === CHUNK) this.flush();
   }
@@ -112,11 +109,11 @@ export class LogTypeAggregate {
   flush(): void {
     const n = this.chunkLength;
     const CHUNK = LogTypeAggregate.CHUNK;
-    const counts = this.pairCounts, cats = this.chunkCats, quarter = this.chunkQuarter;
+    const counts = this.pairCounts, cats = this.chunkCats;
     for (let p = 0; p < this.pairX.length; p++) {
       const xs = this.pairX[p]! * CHUNK, ys = this.pairY[p]! * CHUNK;
-      const ny = this.pairNY[p]!, qs = this.pairQuarterSize[p]!, off = this.pairOffset[p]!;
-      for (let r = 0; r < n; r++) counts[off + quarter[r]! * qs + cats[xs + r]! * ny + cats[ys + r]!]!++;
+      const ny = this.pairNY[p]!, off = this.pairOffset[p]!;
+      for (let r = 0; r < n; r++) counts[off + cats[xs + r]! * ny + cats[ys + r]!]!++;
     }
     this.chunkLength = 0;
   }

@@ -133,7 +133,8 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
   const pairs = plan.pairs.map(([x, y], p) => {
     const nX = plan.fields[x]!.codes.length;
     const nY = plan.fields[y]!.codes.length;
-    const cube = space.cube(snapshots(agg.pairs[p]!, nX * nY), 'count', CROSSTAB_FROM);
+    const fullYear = Float64Array.from(agg.pairs[p]!);
+    const cube = space.cube(Array<Float64Array>(SNAPSHOTS).fill(fullYear), 'count', CROSSTAB_FROM);
     for (let kx = 0; kx < nX; kx++) {
       space.relateAll((s) => englandCell(x, s, kx), (s, out) => run(cube, s, kx * nY, nY, out), CROSSTAB_FROM);
     }

@@ -57,12 +57,12 @@ export class CellSpace {
   }
 
   /**
-   * Allocates a cube from its per-snapshot values (`values[s][k]`, all four snapshots) published
-   * from snapshot `first` on, and relates each published snapshot to the previous one through the
+   * Allocates a cube from its per-snapshot values (`values[s][k]`, read from snapshot `first` on)
+   * published from snapshot `first` on, and relates each published snapshot to the previous one through the
    * quarter's internal cell.
    */
   cube(values: ArrayLike<number>[], kind: 'count' | 'sum', first = 0): Cube {
-    const size = values[0]!.length;
+    const size = values[first]!.length;
     const cube = { base: this.values.length, size, first };
     const kindCode = kind === 'sum' ? KIND_SUM : KIND_COUNT;
     for (let s = first; s < SNAPSHOTS; s++) {
