@@ -10,6 +10,7 @@ import { REGIONS } from '../catalog/index.js';
 import type { LogTypeAggregate } from './aggregate.js';
 import { QUARTERS } from './aggregate.js';
 import { CellSpace, cellId, SNAPSHOTS, type Cube } from './cells.js';
+import type { TableKind } from '../feed/types.js';
 
 /**
  * Crosstabs are published for the full collection year only. Year-to-date crosstabs of ~1,000
@@ -193,6 +194,23 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
   });
 
   return { agg, areas, england, T, tables, pairs, n, sum, medians, smallRows };
+}
+
+const TABLE_KINDS: readonly TableKind[] = ['logs', 'la', 'national', 'crosstab', 'summary'];
+
+/** The table kind of every cell of a block (`cells` = the cell space's size), for the information-loss counts. */
+export function tableKinds(layout: BlockLayout, cells: number): (id: number) => TableKind {
+  const kinds = new Uint8Array(cells);
+  const mark = (cube: Cube | undefined, kind: TableKind) => {
+    if (!cube) return;
+    const published = SNAPSHOTS - cube.first;
+    kinds.fill(TABLE_KINDS.indexOf(kind), cube.base, cube.base + (2 * published - 1) * cube.size); // snapshots, then quarter cells
+  };
+  mark(layout.T, 'logs');
+  layout.tables.forEach((cube, i) => mark(cube, layout.agg.plan.fields[i]!.byLa ? 'la' : 'national'));
+  for (const cube of layout.pairs) mark(cube, 'crosstab');
+  for (const cube of [...layout.n, ...layout.sum]) mark(cube, 'summary');
+  return (id) => TABLE_KINDS[kinds[id]!]!;
 }
 
 /** Running sums over quarters of an array laid out [quarter][k]: the four year-to-date snapshots. */

@@ -11,16 +11,17 @@ import { dirname, join } from 'node:path';
 import { REGIONS, LOCAL_AUTHORITIES } from '../catalog/index.js';
 import {
   DOCUMENT_PATHS, ENGLAND_CODE, SCHEMA_VERSION,
-  type CategoryInfo, type Count, type DocumentIndex, type FieldInfo, type LogTypeId, type Manifest, type PeriodInfo, type TableDocument,
+  type CategoryInfo, type Count, type DocumentIndex, type FieldInfo, type LogTypeId, type Manifest, type PeriodInfo,
+  type SuppressionCount, type TableDocument, type TableKind,
 } from '../feed/types.js';
 import { alertsToAtom, readAlerts } from './alerts.js';
-import { CROSSTAB_FROM, layoutBlock, type DisclosureOptions } from './block.js';
+import { CROSSTAB_FROM, layoutBlock, tableKinds, type DisclosureOptions } from './block.js';
 import { CellSpace, cellId } from './cells.js';
 import { blockDocuments, type BuiltDocument } from './documents.js';
 import { Ingest, type FileSummary, type Rejection } from './ingest.js';
 import { LOG_TYPES } from './log-types.js';
 import { periodsOfYear, yearId } from './periods.js';
-import { protectBlock, type BlockProtection, type ProtectionLevel } from './protect.js';
+import { addCounts, protectBlock, type BlockProtection, type ProtectionLevel } from './protect.js';
 import { assertValidDocument } from './validate.js';
 
 export interface BuildOptions {
@@ -98,7 +99,7 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
       const space = new CellSpace();
       const layout = layoutBlock(agg, space, disclosure);
       const system = space.system();
-      const protection = await protectBlock(system, `${yearId(plan.year)} ${logType}`, options.protection);
+      const protection = await protectBlock(system, `${yearId(plan.year)} ${logType}`, options.protection, tableKinds(layout, space.size));
       protections.push(protection.summary);
       const blockDocs = blockDocuments(layout, logType, yearPeriods, protection.suppressed, system.values, disclosure)
         .filter((d) => documentFields(d).every((id) => present.includes(id)));
@@ -157,6 +158,7 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
     disclosure: {
       ...disclosure,
       method: options.protection === 'full' ? `${PROTECTION_METHOD} ${FULL_METHOD}` : PROTECTION_METHOD,
+      suppressed: suppressedByKind(protections),
     },
     documents: index,
     ...(alerts ? { alerts: 'alerts.json' } : {}),
@@ -203,6 +205,12 @@ const PROTECTION_METHOD =
 
 const FULL_METHOD =
   'Secondary: complementary suppression over the linked tables of each year and log type (LA → region → England, shared margins, year-to-date snapshots), proved by an LP audit (HiGHS): every primary lies in [lo, hi] with hi ≥ 3 and hi − lo ≥ 2.';
+
+/** Information lost over the whole feed, by table kind. */
+function suppressedByKind(blocks: readonly BlockProtection[]): Partial<Record<TableKind, SuppressionCount>> {
+  const kinds = [...new Set(blocks.flatMap((b) => Object.keys(b.byKind) as TableKind[]))];
+  return Object.fromEntries(kinds.map((k) => [k, addCounts(blocks.flatMap((b) => b.byKind[k] ?? []))]));
+}
 
 /** The fields crossed with each other, in catalogue order (every two of them have a crosstab). */
 function crossed(plan: import('./plan.js').YearPlan): string[] {

@@ -9,16 +9,13 @@
  */
 import { primarySuppress } from '../sdc/primary.js';
 import { protectSystem } from '../sdc/protect.js';
-import { Status, type LinkedSystem } from '../sdc/types.js';
+import { KIND_COUNT, Status, type LinkedSystem } from '../sdc/types.js';
+import type { SuppressionCount, TableKind } from '../feed/types.js';
 
-export interface BlockProtection {
+export interface BlockProtection extends SuppressionCount {
   readonly block: string;
-  /** Published cells. */
-  readonly cells: number;
-  readonly primary: number;
-  readonly secondary: number;
-  /** Records behind suppressed published count cells. */
-  readonly recordsHidden: number;
+  /** The same counts by table kind. */
+  readonly byKind: Partial<Record<TableKind, SuppressionCount>>;
   /** Cells proved protected by the LP audit, and seconds spent protecting and auditing. */
   readonly audited: number;
   readonly seconds: number;
@@ -30,10 +27,15 @@ export class AuditFailure extends Error {
 
 export type ProtectionLevel = 'primary' | 'full';
 
+/**
+ * Protects one block. `kindOf(id)` names the table kind of each published cell, for the
+ * information-loss counts.
+ */
 export async function protectBlock(
   system: LinkedSystem,
   block: string,
   level: ProtectionLevel = 'primary',
+  kindOf: (id: number) => TableKind,
 ): Promise<{ suppressed: (id: number) => boolean; summary: BlockProtection }> {
   const started = performance.now();
   const result = level === 'full' ? await protectSystem(system) : { ...primarySuppress(system), audit: [], unprotected: [] };
@@ -45,17 +47,34 @@ export async function protectBlock(
         `First: ${failing.map((a) => `cell ${a.cell} in [${a.lo}, ${a.hi}]${a.solverStatus ? ` (${a.solverStatus})` : ''}`).join('; ')}`,
     );
   }
-  let primary = 0, secondary = 0, recordsHidden = 0, cells = 0;
+  const byKind: Partial<Record<TableKind, { cells: number; primary: number; secondary: number; recordsHidden: number }>> = {};
   for (let c = 0; c < status.length; c++) {
     if (!system.published[c]) continue;
-    cells++;
-    if (status[c] === Status.Primary) primary++;
-    else if (status[c] === Status.Secondary) secondary++;
+    const kind = kindOf(c);
+    const count = (byKind[kind] ??= { cells: 0, primary: 0, secondary: 0, recordsHidden: 0 });
+    count.cells++;
+    if (status[c] === Status.Primary) count.primary++;
+    else if (status[c] === Status.Secondary) count.secondary++;
     else continue;
-    if (system.kinds[c] === 0) recordsHidden += system.values[c]!;
+    if (system.kinds[c] === KIND_COUNT) count.recordsHidden += system.values[c]!;
   }
   return {
     suppressed: (id) => status[id] !== Status.Published,
-    summary: { block, cells, primary, secondary, recordsHidden, audited: result.audit.length, seconds: Math.round((performance.now() - started) / 100) / 10 },
+    summary: {
+      block, ...addCounts(Object.values(byKind)), byKind,
+      audited: result.audit.length, seconds: Math.round((performance.now() - started) / 100) / 10,
+    },
   };
+}
+
+/** The sum of suppression counts. */
+export function addCounts(counts: readonly SuppressionCount[]): SuppressionCount {
+  const total = { cells: 0, primary: 0, secondary: 0, recordsHidden: 0 };
+  for (const c of counts) {
+    total.cells += c.cells;
+    total.primary += c.primary;
+    total.secondary += c.secondary;
+    total.recordsHidden += c.recordsHidden;
+  }
+  return total;
 }

@@ -77,6 +77,25 @@ export interface DisclosureSettings {
   readonly meanThreshold: number;
   /** Description of the secondary suppression and audit in force. */
   readonly method: string;
+  /** The information lost, by table kind, over the whole feed (every period and log type). */
+  readonly suppressed?: Readonly<Partial<Record<TableKind, SuppressionCount>>>;
+}
+
+/**
+ * Kinds of published table: logs by area and log type; LA tables (LAs, regions, England);
+ * national-only one-way tables; crosstabs; numeric summaries (counts and the sums behind means).
+ */
+export type TableKind = 'logs' | 'la' | 'national' | 'crosstab' | 'summary';
+
+export interface SuppressionCount {
+  /** Distinct published cells (a cell shown in several documents counts once). */
+  readonly cells: number;
+  /** Suppressed by the primary rule: counts of 1–2, small LA rows, means on few records. */
+  readonly primary: number;
+  /** Complementary suppressions. */
+  readonly secondary: number;
+  /** Records behind the suppressed counts. */
+  readonly recordsHidden: number;
 }
 
 export interface Manifest {

@@ -153,6 +153,28 @@ describe('core-feed build on a hand-made lettings export', () => {
       for (const v of countsOf(doc)) assert.ok(v !== 1 && v !== 2, `${f} holds ${String(v)}`);
     }
   });
+
+  it('states the information lost by table kind, matching the documents', () => {
+    const { manifest } = readFeed(out);
+    const report = JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')) as BuildReport;
+    const lost = manifest.disclosure.suppressed!;
+    assert.deepEqual(Object.keys(lost).sort(), ['crosstab', 'la', 'logs', 'national', 'summary']);
+    // Each crosstab cell is in one document only: its suppressed cells are the `c`s in crosstab bodies.
+    const root = join(out, manifest.base);
+    let hidden = 0, cells = 0;
+    for (const f of allFiles(root).filter((f) => f.includes('/crosstab/'))) {
+      const doc = JSON.parse(readFileSync(join(root, f), 'utf8')) as TableDocument;
+      for (const row of doc.cells) for (const v of row) {
+        cells++;
+        if (v === 'c') hidden++;
+      }
+    }
+    assert.ok(hidden > 0, 'the fixture has suppressed crosstab cells');
+    assert.deepEqual([lost.crosstab!.cells, lost.crosstab!.primary + lost.crosstab!.secondary], [cells, hidden]);
+    // The report's blocks add up to the manifest's totals.
+    const primary = report.disclosure.protection.reduce((s, b) => s + b.primary, 0);
+    assert.equal(primary, Object.values(lost).reduce((s, k) => s + k!.primary, 0));
+  });
 });
 
 describe('core-feed build on synthetic exports', () => {
