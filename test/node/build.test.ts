@@ -4,8 +4,8 @@
  */
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { buildFeed, type BuildReport } from '../../src/builder/build.js';
 import { synthesise } from '../../src/builder/synth.js';
@@ -151,6 +151,30 @@ describe('core-feed build on a hand-made lettings export', () => {
     for (const f of allFiles(root)) {
       const doc = JSON.parse(readFileSync(join(root, f), 'utf8')) as TableDocument | SummaryDocument;
       for (const v of countsOf(doc)) assert.ok(v !== 1 && v !== 2, `${f} holds ${String(v)}`);
+    }
+  });
+
+  it('writes exactly the golden documents (test/golden/hand-made; UPDATE_GOLDEN=1 rewrites them)', () => {
+    const { manifest } = readFeed(out);
+    const crossed = manifest.documents['2024-25']!['sr-gn']!.crosstab;
+    const pair = crosstabPair(crossed, 'sex1', 'needstype')!;
+    const paths = [
+      '2024-25/log-types.json',
+      '2024-25-q1/log-types.json',
+      '2024-25/sr-gn/national/sex1.json',
+      '2024-25-q1-q2/sr-gn/national/sex1.json',
+      '2024-25/sr-gn/summary/age1.json',
+      `2024-25/sr-gn/crosstab/${pair.x}~${pair.y}.json`,
+    ];
+    const golden = join(import.meta.dirname, '..', 'golden', 'hand-made');
+    for (const path of paths) {
+      const built = readFileSync(join(out, manifest.base, path), 'utf8');
+      const file = join(golden, path);
+      if (process.env.UPDATE_GOLDEN) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, `${JSON.stringify(JSON.parse(built), null, 1)}\n`);
+      }
+      assert.deepEqual(JSON.parse(built), JSON.parse(readFileSync(file, 'utf8')), path);
     }
   });
 
