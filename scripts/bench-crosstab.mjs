@@ -70,7 +70,8 @@ try {
   for (const c of CASES.filter((k) => !ONLY || ONLY.test(k.name))) {
     await page.tracing.start({ categories: ['blink.user_timing'] });
     const r = await page.evaluate(async ({ attrs, runs }) => {
-      // A synthetic feed in memory: fields a (200 answers), b (20), c (6); pairs a~b, a~c.
+      // A synthetic feed in memory: fields a (200 answers), b (20), c (6); documents a~b, a~c
+      // (feed v1 lists the crossed fields, each pair stored once in that order).
       const field = (id, n) => ({
         id, label: `Question ${id}`, section: 'Bench', log: 'lettings', kind: 'categorical', show: 'national',
         categories: Array.from({ length: n }, (_, k) => ({ code: k === n - 1 ? 'unknown' : `${id}${k}`, label: k === n - 1 ? 'Not known' : `Answer ${k + 1} to ${id}` })),
@@ -96,7 +97,7 @@ try {
         logTypes: [{ id: 'sr-gn', label: 'Social Rent General Needs', description: '', from: '2004-05' }],
         fields, geography: { england: { code: 'E92000001', name: 'England' }, regions: [], las: [] },
         disclosure: { minCount: 3, meanThreshold: 3, method: '' },
-        documents: { '2024-25': { 'sr-gn': { la: [], national: [], summary: [], crosstab: Object.keys(docs) } } },
+        documents: { '2024-25': { 'sr-gn': { la: [], national: [], summary: [], crosstab: ['a', 'b', 'c'] } } },
       };
       const feed = {
         manifest: async () => manifest,

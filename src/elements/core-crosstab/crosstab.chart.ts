@@ -12,9 +12,9 @@
  *   (Pie paths are computed here rather than with d3-shape's `arc`/`pie`: those add ≈ 5 KB
  *   min+gzip to the CDN bundle for four lines of trigonometry.)
  */
-import { scaleLinear } from 'd3';
 import { NOT_KNOWN } from '../../feed/types.js';
 import { formatCount, formatPercent } from '../shared/format.js';
+import { linearScale } from '../shared/scale.js';
 import { formatValue, isPercent, type Category, type CrosstabCounts, type CrosstabGrid, type CrosstabValue } from './crosstab.view.js';
 
 export const MAX_SERIES = 6;
@@ -101,7 +101,7 @@ export function chartGeometry(grid: CrosstabGrid, type: ChartType): ChartGeometr
 function barGeometry(grid: CrosstabGrid, values: (number | undefined)[][], max: number, pct: boolean): ChartGeometry {
   const L = LAYOUT.bar, S = grid.cols.length;
   const pitch = L.label + S * (L.thickness + L.gap) + L.groupGap;
-  const x = scaleLinear().domain([0, max || 1]).nice().range([0, LAYOUT.width - L.valueRoom]);
+  const x = linearScale(max, [0, LAYOUT.width - L.valueRoom], { nice: true });
   const marks: ChartMark[] = [];
   grid.rows.forEach((_, i) => {
     grid.cols.forEach((_, j) => {
@@ -119,7 +119,7 @@ function barGeometry(grid: CrosstabGrid, values: (number | undefined)[][], max: 
     groups: grid.rows.map((r, i) => ({ x: 0, y: i * pitch + 16, lines: [r.label], label: r.label })),
     ticks: x.ticks(5).map((t) => ({ pos: x(t), text: tickText(t, pct) })),
     baseline: 0,
-    plot: { x0: 0, x1: x.range()[1]!, y0: 0, y1: height },
+    plot: { x0: 0, x1: x.range[1], y0: 0, y1: height },
     series: grid.cols,
   };
 }
@@ -134,7 +134,7 @@ function columnGeometry(grid: CrosstabGrid, values: (number | undefined)[][], ma
   const x0 = (i: number) => L.left + step * (i + 0.25);
   const col = band / S;
   const foot = L.top + L.plot;
-  const y = scaleLinear().domain([0, max || 1]).nice().range([foot, L.top]);
+  const y = linearScale(max, [foot, L.top], { nice: true });
   const marks: ChartMark[] = [];
   grid.rows.forEach((_, i) => {
     grid.cols.forEach((_, j) => {

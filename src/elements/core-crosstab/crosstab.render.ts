@@ -7,7 +7,7 @@ import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 
 import type { SymbolCode } from '../../feed/types.js';
 import { formatPercent } from '../shared/format.js';
 import { msg, type Messages } from '../shared/messages.js';
-import { renderKey } from '../shared/table.js';
+import { numberRow, renderKey } from '../shared/table.js';
 import type { ChartGeometry, ChartMark, PieAvailability } from './crosstab.chart.js';
 import { formatValue, isPercent, type Category, type CrosstabGrid, type CrosstabValue } from './crosstab.view.js';
 
@@ -18,6 +18,9 @@ export function gridSymbols(grid: CrosstabGrid): SymbolCode[] {
   const seen = new Set<CrosstabValue>([...grid.cells.flat(), ...grid.rowTotals, ...grid.colTotals, grid.total]);
   return SYMBOLS.filter((s) => seen.has(s));
 }
+
+/** Body rows: one template per row (shared `numberRow`), the totals column last. */
+const TOTAL_LAST = { lastClass: 'core-crosstab__total' } as const;
 
 const cell = (v: CrosstabValue, extra = '') => html`<td class="core-num ${extra}">${formatValue(v)}</td>`;
 
@@ -42,13 +45,7 @@ export function renderCrosstabTable(grid: CrosstabGrid, labels: TableLabels, mes
         </tr>
       </thead>
       <tbody>
-        ${grid.rows.map(
-          (r, i) => html`<tr>
-            <th scope="row">${r.label}</th>
-            ${grid.cells[i]!.map((v) => cell(v))}
-            ${cell(grid.rowTotals[i]!, 'core-crosstab__total')}
-          </tr>`,
-        )}
+        ${grid.rows.map((r, i) => numberRow(r.label, [...grid.cells[i]!.map(formatValue), formatValue(grid.rowTotals[i]!)], TOTAL_LAST))}
       </tbody>
       <tfoot>
         <tr>

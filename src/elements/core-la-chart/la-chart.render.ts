@@ -2,17 +2,17 @@
  * Templates for an LA chart view (shared by `<core-la-chart>` and `<core-la-report>`).
  *
  * The chart is HTML rows, each a label (wrapping text, so long answers fit a 320 px screen)
- * over an SVG strip whose geometry is in percentages of its width (d3 `scaleLinear`), so it
+ * over an SVG strip whose geometry is in percentages of its width (a d3-style linear scale, `shared/scale.ts`), so it
  * needs no viewBox scaling and its text stays at the page's size. The area is a bar; each
  * comparator a marker (a line with a distinct shape, named in the legend). A suppressed value
  * is a dashed, empty box labelled "[c] suppressed": never a bar length or a marker.
  */
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { scaleLinear } from 'd3';
 import type { Count, Measure } from '../../feed/types.js';
 import { formatCell, formatPercent } from '../shared/format.js';
 import { msg, type Messages } from '../shared/messages.js';
-import { renderKey } from '../shared/table.js';
+import { linearScale } from '../shared/scale.js';
+import { numberRow, renderKey } from '../shared/table.js';
 import type { CategoricalView, LaChartView, NumericSeries, NumericView } from './la-chart.view.js';
 
 export type Shape = 'triangle' | 'circle' | 'square' | 'diamond';
@@ -82,8 +82,7 @@ function renderStrip(s: Strip, suppressedWord: string): TemplateResult {
 
 /** The `x` scale: 0 → 0 %, the largest value → the plot width (with room for the value text). */
 function xScale(max: number): (v: number) => number {
-  const x = scaleLinear().domain([0, max > 0 ? max : 1]).range([0, ROW.plotWidth]);
-  return (v) => x(v);
+  return linearScale(max, [0, ROW.plotWidth]);
 }
 
 function renderLegend(view: CategoricalView | NumericView): TemplateResult | typeof nothing {
@@ -137,23 +136,6 @@ export function renderNumericChart(view: NumericView, messages?: Partial<Message
 const num = (text: string) => html`<td class="core-num">${text}</td>`;
 const percentText = (p: number | undefined, count: Count | undefined): string => (p !== undefined ? formatPercent(p / 100) : count === 'c' ? '[c]' : '[x]');
 const measureText = (v: Measure, format: (v: number) => string) => (typeof v === 'number' ? format(v) : `[${v}]`);
-
-const rowTemplates = new Map<number, TemplateStringsArray>();
-
-/**
- * A table row — a row header and `cells.length` right-aligned numbers — as ONE template
- * instance (the markup is fixed per cell count; every value is bound as text). Rendering ~300
- * rows × 20 cells this way is several times faster than one template per cell.
- */
-function numberRow(group: boolean, header: string, cells: readonly string[]): TemplateResult {
-  let strings = rowTemplates.get(cells.length);
-  if (!strings) {
-    const parts = ['<tr class="', '"><th scope="row">', ...cells.map((_, k) => (k === 0 ? '</th>' : '</td>') + '<td class="core-num">'), '</td></tr>'];
-    strings = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray;
-    rowTemplates.set(cells.length, strings);
-  }
-  return html(strings, group ? 'core-table__group' : '', header, ...cells);
-}
 
 function tableWrap(caption: string, content: TemplateResult): TemplateResult {
   // Focusable so a keyboard user can scroll a table wider than the screen.
@@ -225,10 +207,10 @@ export function renderAllTable(view: CategoricalView | NumericView, messages?: P
   const row = (i: number): TemplateResult => {
     if (view.kind === 'numeric') {
       const s = view.all![i]!;
-      return numberRow(s.role === 'region', s.name, [formatCell(s.n), measureText(s.mean, view.format), measureText(s.median, view.format)]);
+      return numberRow(s.name, [formatCell(s.n), measureText(s.mean, view.format), measureText(s.median, view.format)], { rowClass: s.role === 'region' ? 'core-table__group' : '' });
     }
     const r = view.all![i]!;
-    return numberRow(r.area.role === 'region', r.area.name, [...r.counts.map(formatCell), formatCell(r.total)]);
+    return numberRow(r.area.name, [...r.counts.map(formatCell), formatCell(r.total)], { rowClass: r.area.role === 'region' ? 'core-table__group' : '' });
   };
   return html`<h3 class="core-figure__subhead">${msg(messages, 'laChartAllTitle')}</h3>
     <p class="core-visually-hidden">${caption}</p>

@@ -1,5 +1,5 @@
 /**
- * Horizontal bar chart: d3 computes the geometry (scaleLinear), Lit draws every node with `svg`
+ * Horizontal bar chart: d3 computes the geometry (a linear scale, `scale.ts`), Lit draws every node with `svg`
  * templates. Sized by its viewBox, so it scales with its container. The numbers themselves
  * are in the accompanying table; the SVG is one image with a one-sentence summary as its name.
  *
@@ -7,10 +7,10 @@
  * zero labelled "[c] suppressed"; `x` and `z` get their symbol and no bar.
  */
 import { html, svg, type TemplateResult, type SVGTemplateResult } from 'lit';
-import { scaleLinear } from 'd3';
 import type { Count } from '../../feed/types.js';
 import { formatCell } from './format.js';
 import { msg, type Messages } from './messages.js';
+import { linearScale } from './scale.js';
 
 export interface BarDatum {
   readonly label: string;
@@ -40,7 +40,7 @@ export interface BarGeometry {
 export function barGeometry(bars: readonly BarDatum[]): { height: number; bars: BarGeometry[] } {
   const L = BAR_LAYOUT;
   const max = Math.max(0, ...bars.map((b) => (typeof b.value === 'number' ? b.value : 0)));
-  const x = scaleLinear().domain([0, max || 1]).range([0, L.width - L.valueRoom]);
+  const x = linearScale(max, [0, L.width - L.valueRoom]);
   return {
     height: bars.length * L.pitch,
     bars: bars.map((b, i) => ({

@@ -38,6 +38,33 @@ export function symbolsIn(view: Pick<TableView, 'rows' | 'foot'>): SymbolCode[] 
   return SYMBOLS.filter((s) => seen.has(s));
 }
 
+const rowTemplates = new Map<string, TemplateStringsArray>();
+
+export interface NumberRowOptions {
+  /** The row's class (`''` for none). */
+  readonly rowClass?: string;
+  /** An extra class on the last cell (e.g. a totals column). */
+  readonly lastClass?: string;
+}
+
+/**
+ * A table row — a row header and `cells.length` right-aligned numbers, already formatted — as
+ * ONE template instance: the markup is fixed per cell count, every value is bound as text.
+ * Rendering 200–300 rows × 20 cells this way is several times faster than one template per
+ * cell (used by the every-LA tables and the crosstab).
+ */
+export function numberRow(header: string, cells: readonly string[], options: NumberRowOptions = {}): TemplateResult {
+  const last = options.lastClass ? ` ${options.lastClass}` : '';
+  const key = `${cells.length}${last}`;
+  let strings = rowTemplates.get(key);
+  if (!strings) {
+    const parts = ['<tr class="', '"><th scope="row">', ...cells.map((_, k) => `${k === 0 ? '</th>' : '</td>'}<td class="core-num${k === cells.length - 1 ? last : ''}">`), '</td></tr>'];
+    strings = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray;
+    rowTemplates.set(key, strings);
+  }
+  return html(strings, options.rowClass ?? '', header, ...cells);
+}
+
 function renderRow(row: TableRowView): TemplateResult {
   return html`<tr>
     <th scope="row">${row.header}</th>
