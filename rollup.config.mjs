@@ -63,9 +63,13 @@ export default [
     ],
   },
   {
-    input: 'src/cli/core-feed.ts',
+    // The audit's worker threads load dist/cli/worker.js beside the command.
+    input: { 'core-feed': 'src/cli/core-feed.ts', worker: 'src/audit/worker.ts' },
     external: (id) => isBare(id) || id.startsWith('node:'),
-    output: { file: 'dist/cli/core-feed.js', format: 'es', sourcemap: true, banner: '#!/usr/bin/env node' },
+    output: {
+      dir: 'dist/cli', format: 'es', sourcemap: true, entryFileNames: '[name].js',
+      banner: (chunk) => (chunk.name === 'core-feed' ? '#!/usr/bin/env node' : ''),
+    },
     plugins: [json(), ts({ outDir: 'dist/cli' })],
   },
 ];
