@@ -5,7 +5,9 @@
  * 2. A line — a row or a column, the totals row and totals column included — whose total is shown
  *    and which holds exactly one `'c'` (among its parts and its total) lets a reader derive that
  *    cell by subtraction: the smallest non-zero number in the line (parts or total) becomes `'c'`
- *    too. Repeated until no line changes.
+ *    too. A `'c'` that a reader can prove is 0 (a line whose shown numbers already make up its
+ *    total) does not count as hidden, so chains of lines are caught too. Repeated until no line
+ *    changes.
  *
  * `'x'` and `'z'` are not suppressions: they hide nothing, so a line with one `'c'` and an `'x'`
  * still counts as having one suppressed cell (conservative). A line whose total is missing,
@@ -69,18 +71,23 @@ export function recheckTable(table: RecheckTable): RecheckResult {
     }
   }
   // Lines: rows 0..nr (row nr = totals row; its "total" is the grand total), same for columns.
-  // A line without a shown total is skipped by fixLine.
+  // A line without a shown total is skipped by fixLine. `zero` marks the `c`s a reader can prove
+  // are 0; the lines see them as 0 (the table still shows `c`).
+  const zero = g.map((row) => row.map(() => false));
+  const seen = (i: number, j: number): Count | undefined => (zero[i]![j] ? 0 : g[i]![j]);
   let changed = true;
   while (changed) {
     changed = false;
+    for (let i = 0; i <= nr; i++) markZeros(nc + 1, (j) => seen(i, j), (j) => (zero[i]![j] = true));
+    for (let j = 0; j <= nc; j++) markZeros(nr + 1, (i) => seen(i, j), (i) => (zero[i]![j] = true));
     for (let i = 0; i <= nr; i++) {
-      if (fixLine(nc + 1, (j) => g[i]![j], (j, v) => {
+      if (fixLine(nc + 1, (j) => seen(i, j), (j, v) => {
         g[i]![j] = 'c';
         resuppressed.push({ row: idx(i, nr), col: idx(j, nc), value: v, reason: 'lone-suppression-in-row' });
       })) changed = true;
     }
     for (let j = 0; j <= nc; j++) {
-      if (fixLine(nr + 1, (i) => g[i]![j], (i, v) => {
+      if (fixLine(nr + 1, (i) => seen(i, j), (i, v) => {
         g[i]![j] = 'c';
         resuppressed.push({ row: idx(i, nr), col: idx(j, nc), value: v, reason: 'lone-suppression-in-column' });
       })) changed = true;
@@ -93,6 +100,25 @@ export function recheckTable(table: RecheckTable): RecheckResult {
     ...(table.grandTotal !== undefined ? { grandTotal: g[nr]![nc] as Count } : {}),
   };
   return { table: out, resuppressed };
+}
+
+/**
+ * One line of `len` entries, the last being its total: when its shown parts already add up to the
+ * shown total, every hidden part is 0; when every part is a shown 0, so is a hidden total
+ * (`known(k)`). The caller repeats it to a fixpoint.
+ */
+function markZeros(len: number, get: (k: number) => Count | undefined, known: (k: number) => void): void {
+  const total = get(len - 1);
+  let shown = 0;
+  const hidden: number[] = [];
+  for (let k = 0; k < len - 1; k++) {
+    const v = get(k);
+    if (v === 'c') hidden.push(k);
+    else if (typeof v === 'number') shown += v;
+    else return; // an `x`, `z` or missing part: no exact relation
+  }
+  if (typeof total === 'number' && hidden.length > 0 && shown === total) for (const k of hidden) known(k);
+  else if (total === 'c' && hidden.length === 0 && shown === 0) known(len - 1); // parts all shown zeros
 }
 
 /** One line of `len` entries, the last being its total. Returns true if it suppressed a cell. */

@@ -77,3 +77,23 @@ test('re-check: zeros are never complements', () => {
   const res = recheckTable({ cells: [['c', 0, 0, 40]], rowTotals: [45] });
   assert.deepEqual(res.resuppressed.map((r) => r.col), [3]);
 });
+
+test('a chain: suppressed cells a line proves to be 0 do not count as hidden in the other lines', () => {
+  // Row 0's shown numbers make up its total, so both its c are 0; column 0 then hides only
+  // row 1's c: 8 − 0 − 6 = 2. No line holds a lone c, so a line-by-line check alone misses it.
+  const table: RecheckTable = {
+    cells: [['c', 'c', 4], ['c', 'c', 3], [6, 5, 7]],
+    rowTotals: [4, 9, 18],
+    colTotals: [8, 9, 14],
+    grandTotal: 31,
+  };
+  const res = recheckTable(table);
+  assert.ok(res.resuppressed.length > 0, 'complementary suppressions added');
+  // Column 0 below the proven zero: row 1, row 2 and the total — at least two hidden now.
+  const col0 = [res.table.cells[1]![0], res.table.cells[2]![0], res.table.colTotals![0]];
+  assert.ok(col0.filter((v) => v === 'c').length >= 2, JSON.stringify(col0));
+  const col1 = [res.table.cells[1]![1], res.table.cells[2]![1], res.table.colTotals![1]];
+  assert.ok(col1.filter((v) => v === 'c').length >= 2, JSON.stringify(col1));
+  // A fixpoint: checking the result again changes nothing.
+  assert.deepEqual(recheckTable(res.table).resuppressed, []);
+});

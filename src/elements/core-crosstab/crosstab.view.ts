@@ -112,74 +112,13 @@ export function fieldOf(manifest: Manifest, id: string): FieldInfo {
 }
 
 /**
- * The element re-check on the oriented table. Returns the checked counts and each
- * re-suppression as row / column codes (`total` for a margin); never the value itself.
- *
- * The shared re-check looks at one line at a time. A reader can chain lines: a `c` in a line
- * whose other values and total are all 0 must be 0, and once it is known another line may have
- * only one hidden value left. So, until nothing changes: re-check; fill in every `c` that a
- * line forces to be 0 (in a copy — the table still shows `[c]`); re-check that copy, and carry
- * its complementary suppressions back to the table.
+ * The element re-check on the oriented table (the shared re-check, which also follows chains of
+ * lines through cells proven to be 0). Returns the checked counts and each re-suppression as row /
+ * column codes (`total` for a margin); never the value itself.
  */
 export function checkCrosstab(doc: CountTable & { readonly rows: readonly string[]; readonly cols: readonly string[] }, minCount: number): { table: CountTable; resuppressed: SdcCell[] } {
-  const resuppressed: SdcCell[] = [];
-  const code = (r: { row: number; col: number; rule: SdcCell['rule'] }): SdcCell => ({ row: doc.rows[r.row] ?? 'total', col: doc.cols[r.col] ?? 'total', rule: r.rule });
-  let table: CountTable = doc;
-  for (let pass = 0; pass < 50; pass++) {
-    const first = recheck(table, { minCount });
-    resuppressed.push(...first.resuppressed.map(code));
-    table = first.table;
-    const reader = recheck(knownZeros(table), { minCount });
-    if (reader.resuppressed.length === 0) break;
-    const g = grid(table);
-    for (const r of reader.resuppressed) {
-      if (typeof g[r.row]![r.col] === 'number') {
-        g[r.row]![r.col] = 'c';
-        resuppressed.push(code({ ...r, rule: 'complementary' }));
-      }
-    }
-    table = ungrid(g);
-  }
-  return { table, resuppressed };
-}
-
-/** The table as one (rows + 1) × (cols + 1) grid, margins last. */
-function grid(t: CountTable): Count[][] {
-  return [...t.cells.map((r, i) => [...r, t.rowTotals[i]!]), [...t.colTotals, t.total]];
-}
-
-function ungrid(g: Count[][]): CountTable {
-  const R = g.length - 1;
-  const C = g[0]!.length - 1;
-  return { cells: g.slice(0, R).map((r) => r.slice(0, C)), rowTotals: g.slice(0, R).map((r) => r[C]!), colTotals: g[R]!.slice(0, C), total: g[R]![C]! };
-}
-
-/** A copy of `t` with every `c` that some line forces to be 0 replaced by 0 (repeated until none). */
-export function knownZeros(t: CountTable): CountTable {
-  const g = grid(t);
-  const R = g.length - 1, C = g[0]!.length - 1;
-  const lines: [number, number][][] = [];
-  for (let i = 0; i <= R; i++) lines.push(Array.from({ length: C + 1 }, (_, j): [number, number] => [i, j]));
-  for (let j = 0; j <= C; j++) lines.push(Array.from({ length: R + 1 }, (_, i): [number, number] => [i, j]));
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const line of lines) {
-      const values = line.map(([i, j]) => g[i]![j]!);
-      const hidden = values.map((v, k) => (v === 'c' ? k : -1)).filter((k) => k >= 0);
-      if (hidden.length !== 1 || !values.every((v) => v === 'c' || typeof v === 'number')) continue;
-      const k = hidden[0]!;
-      const total = values[values.length - 1]!;
-      const parts = values.slice(0, -1).reduce<number>((a, v) => a + (typeof v === 'number' ? v : 0), 0);
-      const forced = k === values.length - 1 ? parts : (total as number) - parts;
-      if (forced === 0) {
-        const [i, j] = line[k]!;
-        g[i]![j] = 0;
-        changed = true;
-      }
-    }
-  }
-  return ungrid(g);
+  const { table, resuppressed } = recheck(doc, { minCount });
+  return { table, resuppressed: resuppressed.map((r) => ({ row: doc.rows[r.row] ?? 'total', col: doc.cols[r.col] ?? 'total', rule: r.rule })) };
 }
 
 // ---------------------------------------------------------------------------------------------
