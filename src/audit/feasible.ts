@@ -7,6 +7,7 @@
 import highsModule from 'highs';
 import type { ComponentLp } from '../sdc/components.js';
 import { isFeasiblePoint } from '../sdc/components.js';
+import { componentModel } from '../sdc/audit.js';
 
 type LoadHighs = typeof highsModule.default;
 const loadHighs: LoadHighs =
@@ -41,16 +42,7 @@ export class HighsFeasibility implements FeasibilitySolver {
     if (numRows === 0) return { x: new Float64Array(numCols) };
     const raw = this.model.raw;
     try {
-      const st = raw.passModel({
-        numCols,
-        numRows,
-        colCost: new Float64Array(numCols),
-        colLower: new Float64Array(numCols),
-        colUpper: new Float64Array(numCols).fill(lp.cap),
-        rowLower: lp.rhs,
-        rowUpper: lp.rhs,
-        matrix: { format: 'csr', numRows, numCols, starts: lp.rowStart, indices: lp.rowIndex, values: lp.rowValue },
-      });
+      const st = raw.passModel(componentModel(lp));
       if (st.status === -1) return { status: 'load error' };
       if (raw.run().status === -1) return { status: 'solver error' };
       const code = raw.getModelStatus() as number;

@@ -71,6 +71,25 @@ export interface SolverOptions {
 }
 
 /**
+ * A component LP as a HiGHS model with no objective: every cell in [0, cap], every relation an
+ * equality. The audit's solver and the feed audit's feasibility search both load it.
+ */
+export function componentModel(lp: ComponentLp) {
+  const numCols = lp.cells.length;
+  const numRows = lp.rhs.length;
+  return {
+    numCols,
+    numRows,
+    colCost: new Float64Array(numCols),
+    colLower: new Float64Array(numCols),
+    colUpper: new Float64Array(numCols).fill(lp.cap),
+    rowLower: lp.rhs,
+    rowUpper: lp.rhs,
+    matrix: { format: 'csr' as const, numRows, numCols, starts: lp.rowStart, indices: lp.rowIndex, values: lp.rowValue },
+  };
+}
+
+/**
  * Component LP solver on one persistent HiGHS model (reloaded per component; within a component
  * only the objective changes, so every solve warm-starts from the previous basis). Uses primal
  * simplex: after an objective change the old basis stays primal feasible.
@@ -112,19 +131,8 @@ export class HighsLpSolver implements LpSolver {
   private loadFull(lp: ComponentLp): string | undefined {
     if (this.loaded === lp) return undefined;
     this.loaded = undefined;
-    const numCols = lp.cells.length;
-    const numRows = lp.rhs.length;
     try {
-      const st = this.raw.passModel({
-        numCols,
-        numRows,
-        colCost: new Float64Array(numCols),
-        colLower: new Float64Array(numCols),
-        colUpper: new Float64Array(numCols).fill(lp.cap),
-        rowLower: lp.rhs,
-        rowUpper: lp.rhs,
-        matrix: { format: 'csr', numRows, numCols, starts: lp.rowStart, indices: lp.rowIndex, values: lp.rowValue },
-      });
+      const st = this.raw.passModel(componentModel(lp));
       if (st.status === -1) return 'load error';
       this.loaded = lp;
       return undefined;
