@@ -16,8 +16,11 @@ type Highs = Awaited<ReturnType<typeof loadHighs>>;
 type Model = ReturnType<Highs['createModel']>;
 
 export interface FeasibilitySolver {
-  /** A point satisfying every row of `lp` (checked), or the reason there is none. */
-  point(lp: ComponentLp): { x: Float64Array } | { status: string };
+  /**
+   * A point satisfying every row of `lp` (checked), or the reason there is none. With `cost`, a
+   * point minimising cost · x (used to find witnesses for many cells at once).
+   */
+  point(lp: ComponentLp, cost?: Float64Array): { x: Float64Array } | { status: string };
   dispose?(): void;
 }
 
@@ -36,13 +39,13 @@ export class HighsFeasibility implements FeasibilitySolver {
     return new HighsFeasibility(model, highs.constants.modelStatus.optimal, names);
   }
 
-  point(lp: ComponentLp): { x: Float64Array } | { status: string } {
+  point(lp: ComponentLp, cost?: Float64Array): { x: Float64Array } | { status: string } {
     const numCols = lp.cells.length;
     const numRows = lp.rhs.length;
     if (numRows === 0) return { x: new Float64Array(numCols) };
     const raw = this.model.raw;
     try {
-      const st = raw.passModel(componentModel(lp));
+      const st = raw.passModel(cost ? { ...componentModel(lp), colCost: cost } : componentModel(lp));
       if (st.status === -1) return { status: 'load error' };
       if (raw.run().status === -1) return { status: 'solver error' };
       const code = raw.getModelStatus() as number;

@@ -16,7 +16,7 @@
  */
 import { cpus } from 'node:os';
 import { HighsLpSolver } from '../sdc/audit.js';
-import { findComponents, LpBuilder, type ComponentLp, type LpSolver, type TargetBounds } from '../sdc/components.js';
+import { findComponents, LpBuilder, propagateBounds, type ComponentLp, type LpSolver, type TargetBounds } from '../sdc/components.js';
 import { isProtected, witnessStages } from '../sdc/rules.js';
 import { compileSystem } from '../sdc/system.js';
 import { KIND_COUNT } from '../sdc/types.js';
@@ -59,7 +59,11 @@ export interface CellResult {
   readonly lo: number | null;
   /** `null` = unbounded. */
   readonly hi: number | null;
-  /** False: [lo, hi] is proven to lie inside the exact interval (verdict mode, passing cells). */
+  /**
+   * True: the exact LP interval. False (verdict mode): for a passing cell, [lo, hi] is proven to
+   * lie inside the exact interval (witness points); when `note` says "outer bounds", the exact
+   * interval lies inside [lo, hi] (bound propagation) — either way enough for the verdict.
+   */
   readonly exact: boolean;
   readonly pass: boolean;
   /** Why it failed, or how it passed when not by width. */
@@ -107,6 +111,10 @@ export interface FeedAuditReport {
 }
 
 const EPS = 1e-6;
+/** `CORE_AUDIT_DEBUG=1`: per-component progress on stderr. */
+const debug = globalThis.process?.env?.CORE_AUDIT_DEBUG
+  ? (m: string) => globalThis.process.stderr.write(`[audit ${new Date().toISOString().slice(11, 19)}] ${m}\n`)
+  : undefined;
 const strict = (lo: number, hi: number) => isProtected(KIND_COUNT, 0, lo, hi);
 /** The interval can hold 1 or 2. */
 const possiblySmall = (lo: number, hi: number) => Math.ceil(lo - EPS) <= 2 && (hi === Infinity || Math.floor(hi + EPS) >= 1);
@@ -187,6 +195,80 @@ export function auditBlock(src: FeedSource, spec: BlockSpec, settings: AuditSett
   const builder = new LpBuilder(compiled);
   let maxKnown = 0;
   for (let c = 0; c < sys.n; c++) if (!hidden[c]) maxKnown = Math.max(maxKnown, compiled.values[c]!);
+  /**
+   * Verdict mode on one component:
+   * 1. bound propagation gives outer bounds L ≤ min, U ≥ max (valid for every feasible point).
+   *    When [L, U] fails hi ≥ 3 and hi − lo ≥ 2, so does the exact interval; the cell then fails
+   *    if it is possibly small — the feasible point sits at 1–2, or the rule is `every` for a `c`
+   *    cell. It is reported with [L, U] (an outer interval). When [L, U] excludes 1–2, the cell
+   *    passes under `possibly-small`. No LP is needed for either.
+   * 2. the rest: the sdc solver's `verify` (group testing, inner LPs, then exact intervals for
+   *    failures on the whole component): a pass is proven by two feasible points, so [lo, hi]
+   *    lies inside the exact interval (`exact: false`); a failure has its exact interval.
+   */
+  const verdicts = (point: ComponentLp, vals: Float64Array): TargetBounds[] => {
+    const T = point.targets.length;
+    const out: (TargetBounds | undefined)[] = new Array<TargetBounds | undefined>(T).fill(undefined);
+    const prop = propagateBounds(point);
+    let open: number[] = [];
+    for (let t = 0; t < T; t++) {
+      const j = point.targets[t]!;
+      const c = point.cells[j]!;
+      if (prop.infeasible) {
+        open.push(t);
+        continue;
+      }
+      const L = prop.lo[j]!;
+      const U = prop.hi[j]! >= point.cap * (1 - 1e-9) ? Infinity : prop.hi[j]!;
+      const relaxed = sys.role[c] === Role.Increment || settings.rule === 'possibly-small';
+      const x = point.x0[j]!;
+      if (relaxed && !possiblySmall(L, U)) {
+        out[t] = { lo: L, hi: U, optimal: true, exact: true };
+        outer[c] = 1;
+      } else if (!strict(L, U) && (!relaxed || (x >= 1 - EPS && x <= 2 + EPS))) {
+        out[t] = { lo: L, hi: U, optimal: true, exact: true };
+        outer[c] = 1;
+      } else open.push(t);
+    }
+    // Open cells whose outer bounds already fail: one LP per round pushes all of them at once
+    // (maximise those sitting at 0, minimise those at ≥ 3); a checked point at 1–2 … or beyond
+    // proves the exact interval holds 1 or 2, so they fail with their outer interval.
+    const hiNeeded = (t: number) => point.x0[point.targets[t]!]! < 1 - EPS; // needs a witness ≥ 1
+    let pending = open.filter((t) => {
+      const j = point.targets[t]!;
+      return !prop.infeasible && !strict(prop.lo[j]!, prop.hi[j]! >= point.cap * (1 - 1e-9) ? Infinity : prop.hi[j]!);
+    });
+    for (let round = 0; round < 6 && pending.length > 0; round++) {
+      const cost = new Float64Array(point.cells.length);
+      for (const t of pending) cost[point.targets[t]!] = hiNeeded(t) ? -1 : 1;
+      const w = engines.feasibility.point(point, cost);
+      if (!('x' in w)) break;
+      const settled = new Set<number>();
+      for (const t of pending) {
+        const j = point.targets[t]!;
+        const v = w.x[j]!;
+        if (hiNeeded(t) ? v >= 1 - EPS : v <= 2 + EPS) {
+          settled.add(t);
+          out[t] = { lo: prop.lo[j]!, hi: prop.hi[j]!, optimal: true, exact: true };
+          outer[point.cells[j]!] = 1;
+        }
+      }
+      if (settled.size === 0) break;
+      pending = pending.filter((t) => !settled.has(t));
+    }
+    open = open.filter((t) => out[t] === undefined);
+    debug?.(`component ${point.cells.length} cells, ${T} targets: ${T - open.length} decided by bounds and witnesses, ${open.length} to the solver`);
+    if (open.length > 0) {
+      const sub: ComponentLp = { ...point, targets: Int32Array.from(open, (t) => point.targets[t]!) };
+      const rest = engines.solver.solve(sub, (_t, lo, hi) => strict(lo, hi), 'verify', witnessStages(sub, sys.kinds, vals), undefined, true);
+      open.forEach((t, i) => (out[t] = rest[i]));
+      debug?.(`  solver done`);
+    }
+    return out as TargetBounds[];
+  };
+  /** Cells whose reported interval is an outer bound (proven to contain the exact one). */
+  const outer = new Uint8Array(sys.n);
+
   for (let k = 0; k < comps.count; k++) {
     const members = comps.cells.subarray(comps.start[k]!, comps.start[k + 1]!);
     const lp0 = builder.build(members, hidden, isTarget);
@@ -216,10 +298,7 @@ export function auditBlock(src: FeedSource, spec: BlockSpec, settings: AuditSett
     for (let j = 0; j < point.cells.length; j++) vals[point.cells[j]!] = feasible.x[j]!;
     let bounds: TargetBounds[];
     try {
-      bounds =
-        settings.intervals === 'exact'
-          ? engines.solver.solve(point)
-          : engines.solver.solve(point, (_t, lo, hi) => strict(lo, hi), 'verify', witnessStages(point, sys.kinds, vals), undefined, true);
+      bounds = settings.intervals === 'exact' ? engines.solver.solve(point) : verdicts(point, vals);
       if (bounds.length !== T) throw new Error(`solver returned ${bounds.length} results for ${T} cells`);
     } catch (err) {
       const status = `solver error: ${(err as Error).message}`;
@@ -233,9 +312,9 @@ export function auditBlock(src: FeedSource, spec: BlockSpec, settings: AuditSett
         ...describe(c),
         lo: Number.isFinite(b.lo) ? b.lo : null,
         hi: Number.isFinite(b.hi) ? b.hi : null,
-        exact: b.exact,
+        exact: b.exact && !outer[c],
         pass: verdict.pass,
-        ...(verdict.note ? { note: verdict.note } : {}),
+        ...(verdict.note || outer[c] ? { note: `${verdict.note ?? ''}${outer[c] ? '; outer bounds (the exact interval lies inside)' : ''}` } : {}),
       });
     }
   }
