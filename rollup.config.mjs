@@ -63,8 +63,8 @@ export default [
     ],
   },
   {
-    // The audit's worker threads load dist/cli/worker.js beside the command.
-    input: { 'core-feed': 'src/cli/core-feed.ts', worker: 'src/audit/worker.ts' },
+    // The worker threads (audit, full protection) load their modules beside the command.
+    input: { 'core-feed': 'src/cli/core-feed.ts', worker: 'src/audit/worker.ts', 'protect-worker': 'src/builder/protect-worker.ts' },
     external: (id) => isBare(id) || id.startsWith('node:'),
     output: {
       dir: 'dist/cli', format: 'es', sourcemap: true, entryFileNames: '[name].js',

@@ -19,7 +19,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest, PeriodInfo, SummaryDocument, TableDocument } from '../feed/types.js';
+import { DOCUMENT_PATHS, type Manifest, type PeriodInfo, type ReportDocument, type SummaryDocument, type TableDocument } from '../feed/types.js';
 
 export const ENGLAND = 'E92000001';
 export const UNKNOWN_CODE = 'unknown';
@@ -204,6 +204,18 @@ export function readBlock(src: FeedSource, spec: BlockSpec): FeedBlock {
       findings.push({ kind: 'unreadable', message: (err as Error).message, document: path, logType: spec.logType, period });
     }
   };
+  const loadReport = (path: string, s: number, period: string) => {
+    try {
+      const doc = src.readDocument(path) as ReportDocument;
+      if (typeof doc !== 'object' || doc === null || doc.kind !== 'report' || !Array.isArray(doc.tables) || !Array.isArray(doc.summaries)) {
+        throw new FeedError(`${path}: expected a report document: kind "report", tables, summaries`);
+      }
+      doc.tables.forEach((t, i) => loaded.push({ path: `${path}#tables/${i}`, s, period, doc: t, role: 'la' }));
+      doc.summaries.forEach((t, i) => loaded.push({ path: `${path}#summaries/${i}`, s, period, doc: t, role: 'summary' }));
+    } catch (err) {
+      findings.push({ kind: 'unreadable', message: (err as Error).message, document: path, logType: spec.logType, period });
+    }
+  };
   spec.periods.forEach((period, s) => {
     if (!period) return;
     const index = manifest.documents[period.id]?.[spec.logType as keyof (typeof manifest.documents)[string]];
@@ -213,6 +225,9 @@ export function readBlock(src: FeedSource, spec: BlockSpec): FeedBlock {
     for (const f of index.national ?? []) load(`${period.id}/${spec.logType}/national/${f}.json`, s, period.id, 'national');
     for (const f of index.summary ?? []) load(`${period.id}/${spec.logType}/summary/${f}.json`, s, period.id, 'summary');
     for (const p of crosstabPaths(index.crosstab ?? [])) load(`${period.id}/${spec.logType}/crosstab/${p}.json`, s, period.id, 'crosstab');
+    // LA report documents (feed 1.1): their tables and summaries are cut from the LA and summary
+    // documents, so every number in them is checked against those like any other document's.
+    if (index.report?.length) for (const region of regionCodes) loadReport(DOCUMENT_PATHS.report(period.id, spec.logType, region), s, period.id);
   });
 
   const shape = (l: Loaded, message: string) =>

@@ -12,16 +12,17 @@ import { REGIONS, LOCAL_AUTHORITIES } from '../catalog/index.js';
 import {
   DOCUMENT_PATHS, ENGLAND_CODE, SCHEMA_VERSION,
   type CategoryInfo, type Count, type DocumentIndex, type FieldInfo, type LogTypeId, type Manifest, type PeriodInfo,
-  type SuppressionCount, type TableDocument, type TableKind,
+  type SummaryDocument, type SuppressionCount, type TableDocument, type TableKind,
 } from '../feed/types.js';
+import { Status } from '../sdc/types.js';
 import { alertsToAtom, readAlerts } from './alerts.js';
 import { CROSSTAB_FROM, layoutBlock, tableKinds, type DisclosureOptions } from './block.js';
 import { CellSpace, cellId } from './cells.js';
-import { blockDocuments, type BuiltDocument } from './documents.js';
+import { blockDocuments, reportDocuments, reportFieldIds, type BuiltDocument } from './documents.js';
 import { Ingest, type FileSummary, type Rejection } from './ingest.js';
 import { LOG_TYPES } from './log-types.js';
 import { periodsOfYear, yearId } from './periods.js';
-import { addCounts, protectBlock, type BlockProtection, type ProtectionLevel } from './protect.js';
+import { addCounts, protectBlocks, summariseProtection, type BlockProtection, type ProtectionLevel } from './protect.js';
 import { assertValidDocument } from './validate.js';
 
 export interface BuildOptions {
@@ -84,7 +85,26 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
   const fieldInfos = new Map<string, { info: FieldInfo; byYear: Map<string, CategoryInfo[]> }>();
 
   const years = [...ingest.years.values()].sort((a, b) => a.plan.year - b.plan.year || a.plan.log.localeCompare(b.plan.log));
-  for (const yearAgg of years) {
+  // Lay out every (year, log type) block as a linked system, then protect them all: the blocks
+  // are independent, so full protection runs them in worker threads.
+  const blocksOf = years.map((yearAgg) =>
+    [...yearAgg.byLogType]
+      .sort(([a], [b]) => LOG_TYPE_ORDER(a) - LOG_TYPE_ORDER(b))
+      .map(([logType, agg]) => {
+        const space = new CellSpace();
+        const layout = layoutBlock(agg, space, disclosure);
+        return { logType, layout, system: space.system(), block: `${yearId(yearAgg.plan.year)} ${logType}` };
+      }),
+  );
+  const allBlocks = blocksOf.flat();
+  const statuses = await protectBlocks(
+    allBlocks.map(({ block, system }) => ({ block, system })),
+    options.protection ?? 'primary',
+    (block) => options.onProgress?.(`protecting ${block}`),
+  );
+  const statusOf = new Map(allBlocks.map((b, i) => [b, statuses[i]!]));
+
+  for (const [y, yearAgg] of years.entries()) {
     const { plan } = yearAgg;
     const yearPeriods = periodsOfYear(plan.year);
     for (const p of yearPeriods) if (!periods.some((q) => q.id === p.id)) periods.push(p);
@@ -94,22 +114,22 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
       if (!present.includes(f.field.id)) continue;
       recordField(fieldInfos, f, plan.year);
     }
-    for (const [logType, agg] of [...yearAgg.byLogType].sort(([a], [b]) => LOG_TYPE_ORDER(a) - LOG_TYPE_ORDER(b))) {
-      options.onProgress?.(`protecting ${yearId(plan.year)} ${logType}`);
-      const space = new CellSpace();
-      const layout = layoutBlock(agg, space, disclosure);
-      const system = space.system();
-      const protection = await protectBlock(system, `${yearId(plan.year)} ${logType}`, options.protection, tableKinds(layout, space.size));
-      protections.push(protection.summary);
-      const blockDocs = blockDocuments(layout, logType, yearPeriods, protection.suppressed, system.values, disclosure)
+    for (const laidOut of blocksOf[y]!) {
+      const { logType, layout, system, block } = laidOut;
+      const { status } = statusOf.get(laidOut)!;
+      protections.push(summariseProtection(block, system, statusOf.get(laidOut)!, tableKinds(layout, system.values.length)));
+      const suppressed = (id: number) => status[id] !== Status.Published;
+      const blockDocs = blockDocuments(layout, logType, yearPeriods, suppressed, system.values, disclosure)
         .filter((d) => documentFields(d).every((id) => present.includes(id)));
-      docs.push(...blockDocs);
+      const reportDocs = reportDocuments(blockDocs, plan, logType, yearPeriods);
+      docs.push(...blockDocs, ...reportDocs);
       yearPeriods.forEach((period, s) => {
         const entry: DocumentIndex = {
           la: plan.fields.filter((f) => f.byLa && f.tabulated && present.includes(f.field.id)).map((f) => f.field.id),
           national: plan.fields.filter((f) => f.tabulated && present.includes(f.field.id)).map((f) => f.field.id),
           summary: plan.fields.filter((f) => f.summarised && present.includes(f.field.id)).map((f) => f.field.id),
           crosstab: s < CROSSTAB_FROM ? [] : crossed(plan).filter((id) => present.includes(id)),
+          report: reportFieldIds(reportDocs, period.id),
         };
         (index[period.id] ??= {})[logType] = entry;
         const byType = logTypeCounts.get(period.id) ?? new Map();
@@ -118,7 +138,7 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
           laCodes: plan.las.map((la) => la.code),
           areas: Array.from({ length: layout.areas }, (_, a) => {
             const id = cellId(layout.T, s, a);
-            return protection.suppressed(id) ? 'c' : system.values[id]!;
+            return suppressed(id) ? 'c' : system.values[id]!;
           }),
         });
       });
@@ -221,7 +241,7 @@ function crossed(plan: import('./plan.js').YearPlan): string[] {
 const LOG_TYPE_ORDER = (id: LogTypeId) => LOG_TYPES.findIndex((t) => t.id === id);
 
 /** The fields a document tabulates (a crosstab: both). */
-function documentFields(d: BuiltDocument): string[] {
+function documentFields(d: BuiltDocument<TableDocument | SummaryDocument>): string[] {
   const doc = d.doc;
   if (doc.kind === 'summary') return [doc.field];
   return doc.rowDim === 'area' ? [doc.colDim] : [doc.rowDim, doc.colDim];

@@ -1,18 +1,21 @@
 /**
  * Feed v1 documents of one (collection year, log type) block, from its cell layout and the
- * protection's statuses: a suppressed cell becomes "c" wherever it appears.
+ * protection's statuses: a suppressed cell becomes "c" wherever it appears. The LA report
+ * documents are cut from the block's LA tables and summaries.
  */
 import { REGIONS } from '../catalog/index.js';
+import { REPORT_SECTIONS, reportSource } from '../feed/report.js';
 import {
   DOCUMENT_PATHS, ENGLAND_CODE, SCHEMA_VERSION,
-  type Count, type LogTypeId, type Measure, type PeriodInfo, type SummaryDocument, type TableDocument,
+  type Count, type LogTypeId, type Measure, type PeriodInfo, type ReportDocument, type SummaryDocument, type TableDocument,
 } from '../feed/types.js';
 import { CROSSTAB_FROM, type BlockLayout, type DisclosureOptions } from './block.js';
 import { cellId, type Cube } from './cells.js';
+import type { YearPlan } from './plan.js';
 
-export interface BuiltDocument {
+export interface BuiltDocument<D = TableDocument | SummaryDocument | ReportDocument> {
   readonly path: string;
-  readonly doc: TableDocument | SummaryDocument;
+  readonly doc: D;
 }
 
 /** Status lookup: true when the cell is suppressed. */
@@ -25,14 +28,14 @@ export function blockDocuments(
   suppressed: Suppressed,
   values: ArrayLike<number>,
   opts: DisclosureOptions,
-): BuiltDocument[] {
+): BuiltDocument<TableDocument | SummaryDocument>[] {
   const { agg, england } = layout;
   const { plan } = agg;
   const nLa = plan.las.length;
   const laCodes = plan.las.map((la) => la.code);
   const regionCodes = REGIONS.map((r) => r.code);
   const count = (id: number): Count => (suppressed(id) ? 'c' : values[id]!);
-  const docs: BuiltDocument[] = [];
+  const docs: BuiltDocument<TableDocument | SummaryDocument>[] = [];
 
   periods.forEach((period, s) => {
     const T = (a: number) => count(cellId(layout.T, s, a));
@@ -111,6 +114,70 @@ export function blockDocuments(
     });
   });
   return docs;
+}
+
+/**
+ * The LA report documents of a block (DESIGN §6: one report view is the manifest and one data
+ * document): per period and region, the report's questions (`REPORT_SECTIONS`, by
+ * `reportSource`) cut from `docs` — the block's documents as they will be written, so a question
+ * with no document that period is left out, and every value and symbol is the one the LA table or
+ * summary publishes (no number is computed here).
+ */
+export function reportDocuments(
+  docs: readonly BuiltDocument<TableDocument | SummaryDocument>[], plan: YearPlan, logType: LogTypeId, periods: readonly PeriodInfo[],
+): BuiltDocument<ReportDocument>[] {
+  const byPath = new Map(docs.map((d) => [d.path, d.doc]));
+  const regionOf = new Map(plan.las.map((la) => [la.code, la.region]));
+  const fields = REPORT_SECTIONS[plan.log].flatMap((s) => s.fields).map((id) => plan.fields.find((f) => f.field.id === id)).filter((f) => f !== undefined);
+  const out: BuiltDocument<ReportDocument>[] = [];
+  for (const period of periods) {
+    const tables: TableDocument[] = [];
+    const summaries: SummaryDocument[] = [];
+    for (const f of fields) {
+      const source = reportSource(f.field.kind);
+      const doc = byPath.get(DOCUMENT_PATHS[source](period.id, logType, f.field.id));
+      if (doc?.kind === 'table' && source === 'la') tables.push(doc);
+      else if (doc?.kind === 'summary' && doc.regions) summaries.push(doc);
+    }
+    if (tables.length + summaries.length === 0) continue;
+    for (const region of REGIONS) {
+      out.push({
+        path: DOCUMENT_PATHS.report(period.id, logType, region.code),
+        doc: reportDocument({ period: period.id, logType, region: region.code }, tables, summaries, (la) => regionOf.get(la) === region.code),
+      });
+    }
+  }
+  return out;
+}
+
+/** The questions a period's report documents hold (the manifest index's `report`), in report order. */
+export function reportFieldIds(docs: readonly BuiltDocument[], period: string): string[] {
+  const doc = docs.find((d) => d.doc.kind === 'report' && d.doc.period === period)?.doc as ReportDocument | undefined;
+  return doc ? [...doc.tables.map((t) => t.colDim), ...doc.summaries.map((s) => s.field)] : [];
+}
+
+/**
+ * One region's report document: `tables` and `summaries` with their LA rows cut to those
+ * `inRegion` (in their order); the regions block and England as they are. Pure: also used to
+ * check the test fixtures' report documents.
+ */
+export function reportDocument(
+  q: { period: string; logType: LogTypeId; region: string },
+  tables: readonly TableDocument[], summaries: readonly SummaryDocument[], inRegion: (la: string) => boolean,
+): ReportDocument {
+  const keep = (rows: readonly string[]) => rows.flatMap((code, i) => (inRegion(code) ? [i] : []));
+  const pick = <T>(list: readonly T[], at: readonly number[]): T[] => at.map((i) => list[i]!);
+  return {
+    schemaVersion: SCHEMA_VERSION, kind: 'report', ...q,
+    tables: tables.map((t) => {
+      const at = keep(t.rows);
+      return { ...t, rows: pick(t.rows, at), cells: pick(t.cells, at), rowTotals: pick(t.rowTotals, at) };
+    }),
+    summaries: summaries.map((d) => {
+      const at = keep(d.rows);
+      return { ...d, rows: pick(d.rows, at), stats: { n: pick(d.stats.n, at), mean: pick(d.stats.mean, at), median: pick(d.stats.median, at) } };
+    }),
+  };
 }
 
 function summaryStat(

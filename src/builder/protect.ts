@@ -1,15 +1,18 @@
 /**
- * Protection of one block's linked system (DESIGN §4).
+ * Protection of the blocks' linked systems (DESIGN §4).
  *
  * `primary` (the default for now): counts of 1–2, small LA rows and means on few records.
  * `full`: primary, complementary (secondary) suppression over every relation the block publishes,
  * and the LP audit of every primary and sensitive cell (src/sdc/); a block whose audit does not
- * pass fails the build. It is not yet the default: on a national year it is still too slow for
- * the build budget (issue 3).
+ * pass fails the build. Blocks are independent, so with more than one they are protected in
+ * worker threads (protect-worker.ts). It is not yet the default: on a national year it is still
+ * too slow for the build budget (issue 3).
  */
+import { cpus } from 'node:os';
 import { primarySuppress } from '../sdc/primary.js';
 import { protectSystem } from '../sdc/protect.js';
 import { KIND_COUNT, Status, type LinkedSystem } from '../sdc/types.js';
+import { runInWorkers, TaskError } from '../workers/pool.js';
 import type { SuppressionCount, TableKind } from '../feed/types.js';
 
 export interface BlockProtection extends SuppressionCount {
@@ -27,26 +30,78 @@ export class AuditFailure extends Error {
 
 export type ProtectionLevel = 'primary' | 'full';
 
-/**
- * Protects one block. `kindOf(id)` names the table kind of each published cell, for the
- * information-loss counts.
- */
-export async function protectBlock(
-  system: LinkedSystem,
-  block: string,
-  level: ProtectionLevel = 'primary',
-  kindOf: (id: number) => TableKind,
-): Promise<{ suppressed: (id: number) => boolean; summary: BlockProtection }> {
+/** One block to protect: its name ("2024-25 sr-gn") and linked system. */
+export interface BlockTask {
+  readonly block: string;
+  readonly system: LinkedSystem;
+}
+
+/** The outcome of protecting one block: the status of every cell (`Status`), or why it failed. */
+export interface BlockStatus {
+  readonly status: Uint8Array;
+  readonly audited: number;
+  readonly seconds: number;
+  /** Set when some cells are not protected: the feed must not be written. */
+  readonly failure?: string;
+}
+
+/** Protects one block in this thread. */
+export async function protectBlock(task: BlockTask, level: ProtectionLevel): Promise<BlockStatus> {
   const started = performance.now();
-  const result = level === 'full' ? await protectSystem(system) : { ...primarySuppress(system), audit: [], unprotected: [] };
-  const { status } = result;
-  if (result.unprotected.length > 0) {
-    const failing = result.audit.filter((a) => !a.pass).slice(0, 5);
-    throw new AuditFailure(
-      `${block}: ${result.unprotected.length} cells are not protected after suppression — the feed is not written. ` +
-        `First: ${failing.map((a) => `cell ${a.cell} in [${a.lo}, ${a.hi}]${a.solverStatus ? ` (${a.solverStatus})` : ''}`).join('; ')}`,
-    );
+  const result = level === 'full' ? await protectSystem(task.system) : { ...primarySuppress(task.system), audit: [], unprotected: [] };
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  if (result.unprotected.length === 0) return { status: result.status, audited: result.audit.length, seconds };
+  const failing = result.audit.filter((a) => !a.pass).slice(0, 5);
+  return {
+    status: result.status,
+    audited: result.audit.length,
+    seconds,
+    failure:
+      `${task.block}: ${result.unprotected.length} cells are not protected after suppression — the feed is not written. ` +
+      `First: ${failing.map((a) => `cell ${a.cell} in [${a.lo}, ${a.hi}]${a.solverStatus ? ` (${a.solverStatus})` : ''}`).join('; ')}`,
+  };
+}
+
+/**
+ * Protects every block: in this thread for `primary` (milliseconds) or a single block, else in
+ * worker threads (one per CPU, at most two — the budget's machine). Throws `AuditFailure` naming
+ * the first block with unprotected cells.
+ */
+export async function protectBlocks(
+  tasks: readonly BlockTask[],
+  level: ProtectionLevel,
+  onStart?: (block: string) => void,
+): Promise<BlockStatus[]> {
+  const workers = Math.min(2, cpus().length, tasks.length);
+  let results: BlockStatus[];
+  if (level === 'primary' || workers < 2) {
+    results = [];
+    for (const task of tasks) {
+      onStart?.(task.block);
+      results.push(await protectBlock(task, level));
+    }
+  } else {
+    results = await runInWorkers<BlockTask, BlockStatus>(new URL('./protect-worker.ts', import.meta.url), tasks, {
+      count: workers,
+      weight: (t) => t.system.values.length,
+      onStart: (t) => onStart?.(t.block),
+    }).catch((err: unknown) => {
+      throw err instanceof TaskError ? new Error(`${tasks[err.index]!.block}: ${err.message}`) : err;
+    });
   }
+  const failed = results.find((r) => r.failure);
+  if (failed) throw new AuditFailure(failed.failure);
+  return results;
+}
+
+/** Information lost by one block's protection; `kindOf(id)` names the table kind of each published cell. */
+export function summariseProtection(
+  block: string,
+  system: LinkedSystem,
+  result: BlockStatus,
+  kindOf: (id: number) => TableKind,
+): BlockProtection {
+  const { status } = result;
   const byKind: Partial<Record<TableKind, { cells: number; primary: number; secondary: number; recordsHidden: number }>> = {};
   for (let c = 0; c < status.length; c++) {
     if (!system.published[c]) continue;
@@ -58,13 +113,7 @@ export async function protectBlock(
     else continue;
     if (system.kinds[c] === KIND_COUNT) count.recordsHidden += system.values[c]!;
   }
-  return {
-    suppressed: (id) => status[id] !== Status.Published,
-    summary: {
-      block, ...addCounts(Object.values(byKind)), byKind,
-      audited: result.audit.length, seconds: Math.round((performance.now() - started) / 100) / 10,
-    },
-  };
+  return { block, ...addCounts(Object.values(byKind)), byKind, audited: result.audited, seconds: result.seconds };
 }
 
 /** The sum of suppression counts. */

@@ -48,7 +48,8 @@ interface Shared {
 
 export const DEFAULT_TIMEOUT = 15_000;
 
-type Check = (doc: unknown) => string | undefined;
+/** The first problem with a document's shape, or `undefined`. */
+export type Check = (doc: unknown) => string | undefined;
 
 export class FeedClient implements Feed {
   readonly timeout: number;
@@ -137,9 +138,14 @@ export class FeedClient implements Feed {
   }
 
   /** Any table document by its path relative to `manifest.base`. */
-  async table(src: string | undefined, path: string, options: RequestOptions = {}): Promise<TableDocument> {
+  table(src: string | undefined, path: string, options: RequestOptions = {}): Promise<TableDocument> {
+    return this.document<TableDocument>(src, path, tableProblem, options);
+  }
+
+  /** Any document by its path relative to `manifest.base`, its shape checked by `check`. */
+  async document<T>(src: string | undefined, path: string, check: Check, options: RequestOptions = {}): Promise<T> {
     const manifest = await this.manifest(src, options);
-    return this.checkedJson<TableDocument>(this.documentUrl(src, manifest, path), tableProblem, options);
+    return this.checkedJson<T>(this.documentUrl(src, manifest, path), check, options);
   }
 
   /** The feed's alerts; `missing` if the manifest lists none. */

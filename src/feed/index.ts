@@ -4,3 +4,4 @@ export * from './guards.js';
 export * from './version.js';
 export * from './client.js';
 export * from './links.js';
+export * from './report.js';

@@ -3,7 +3,11 @@
  * The JSON Schema in `schema/feed-v1.schema.json` is the normative form of these types.
  */
 
-export const SCHEMA_VERSION = '1.0.0';
+/**
+ * Semver of the documents this library writes. Minor versions add (1.1: the LA report document and
+ * the index's `report` list); a reader of 1.x reads every 1.x feed, so new kinds are optional to it.
+ */
+export const SCHEMA_VERSION = '1.1.0';
 
 /** GSS shorthand: `c` confidential (suppressed), `x` not available, `z` not applicable. */
 export type SymbolCode = 'c' | 'x' | 'z';
@@ -141,6 +145,12 @@ export interface DocumentIndex {
    * pairs keeps the manifest small (≈ 1,000 pairs per period and log type).
    */
   readonly crosstab: readonly string[];
+  /**
+   * Since 1.1: the questions of the LA report (`REPORT_SECTIONS`) held by this period and log
+   * type's report documents, one per region of `geography.regions` (`DOCUMENT_PATHS.report`).
+   * Absent in 1.0 feeds; empty when the block has none of the questions (then no report documents).
+   */
+  readonly report?: readonly string[];
 }
 
 /**
@@ -162,6 +172,7 @@ export const DOCUMENT_PATHS = {
   national: (period: string, logType: string, field: string) => `${period}/${logType}/national/${field}.json`,
   summary: (period: string, logType: string, field: string) => `${period}/${logType}/summary/${field}.json`,
   crosstab: (period: string, logType: string, x: string, y: string) => `${period}/${logType}/crosstab/${x}~${y}.json`,
+  report: (period: string, logType: string, region: string) => `${period}/${logType}/report/${region}.json`,
 } as const;
 
 /** Rows for the regions of an area table, and their totals. */
@@ -214,6 +225,23 @@ export interface SummaryDocument {
   readonly england: { readonly n: Count; readonly mean: Measure; readonly median: Measure };
 }
 
+/**
+ * The LA report's questions for one region (since 1.1): everything `<core-la-report>` needs for
+ * an LA of the region, the region or England in one request. `tables` are the LA tables of its
+ * categorical and banded questions and `summaries` the summaries of its numeric ones
+ * (`reportSource`), each cut to the rows of the region's LAs; the `regions` block (every region)
+ * and England's margins are whole. Every value and symbol is the one the full document publishes.
+ */
+export interface ReportDocument {
+  readonly schemaVersion: string;
+  readonly kind: 'report';
+  readonly period: string;
+  readonly logType: LogTypeId;
+  readonly region: string;
+  readonly tables: readonly TableDocument[];
+  readonly summaries: readonly SummaryDocument[];
+}
+
 /** Safe rich text: a tree of plain strings, never HTML. */
 export type Inline =
   | { readonly type: 'text'; readonly text: string }
@@ -238,4 +266,4 @@ export interface AlertsDocument {
   readonly alerts: readonly Alert[];
 }
 
-export type FeedDocument = Manifest | TableDocument | SummaryDocument | AlertsDocument;
+export type FeedDocument = Manifest | TableDocument | SummaryDocument | ReportDocument | AlertsDocument;

@@ -6,7 +6,7 @@ import type { CoreLaReport } from '../../src/elements/core-la-report/core-la-rep
 import { REPORT_PAGE_STYLE } from '../../src/elements/core-la-report/core-la-report.js';
 import { reportPlan } from '../../src/elements/core-la-report/la-report.view.js';
 import type { CoreSdcWarningEvent } from '../../src/elements/shared/events.js';
-import type { Feed } from '../../src/feed/client.js';
+import type { Feed, RequestOptions } from '../../src/feed/client.js';
 import { FeedClient } from '../../src/feed/client.js';
 import type { Manifest } from '../../src/feed/types.js';
 import { expectAccessible } from './axe.js';
@@ -24,6 +24,24 @@ const figure = (el: Element, caption: string): Element | undefined =>
   Array.from(el.shadowRoot?.querySelectorAll('figure') ?? []).find((f) => f.querySelector('figcaption')?.textContent?.trim() === caption);
 const tableRows = (root: Element | undefined): string[][] =>
   Array.from(root?.querySelectorAll('tbody tr, tfoot tr') ?? []).map((tr) => Array.from(tr.children).map((c) => c.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+
+/** A page client whose fetches are listed in `urls`. */
+function countingClient(): { client: FeedClient; urls: string[] } {
+  const urls: string[] = [];
+  const client = new FeedClient({ fetch: (url, init) => (urls.push(url), fetch(url, init)) });
+  return { client, urls };
+}
+
+/** A page client that reads a feed as 1.0 did: its manifest without the report documents' index. */
+class FeedWithoutReports extends FeedClient {
+  override async manifest(src: string | undefined, options?: RequestOptions): Promise<Manifest> {
+    const m = await super.manifest(src, options);
+    const documents = Object.fromEntries(Object.entries(m.documents).map(([period, byType]) => [
+      period, Object.fromEntries(Object.entries(byType).map(([type, { report: _, ...index }]) => [type, index])),
+    ]));
+    return { ...m, documents };
+  }
+}
 
 describe('LA report plan (pure)', () => {
   it('keeps the sections and the questions the feed knows, in order', async () => {
@@ -122,11 +140,78 @@ describe('<core-la-report>', () => {
     }
   });
 
-  it('reads the manifest once and one document per question (8), shared with the page client', async () => {
-    const client = new FeedClient();
-    const el = await reportEl(feedUrl('la-basic'), { la: 'E09000003', feed: client });
-    await waitForState(el, 'ready');
-    expect(client.requestCount).to.equal(1 + 8);
+  describe('requests (DESIGN §6: at most the manifest and one data document)', () => {
+    const cases: [string, Attrs, string][] = [
+      ['an LA: its region\'s report document', { la: 'E09000003' }, '2024-25/sr-gn/report/E12000007.json'],
+      ['a region: its own', { la: 'E12000005' }, '2024-25/sr-gn/report/E12000005.json'],
+      ['England: the first region\'s (every report document holds England)', { la: '' }, '2024-25/sr-gn/report/E12000007.json'],
+      ['sales', { la: 'E08000026', logType: 'sales' }, '2024-25/sales/report/E12000005.json'],
+      ['an earlier period', { la: 'E09000007', period: '2023-24' }, '2023-24/sr-gn/report/E12000007.json'],
+    ];
+    for (const [name, attrs, document] of cases) {
+      it(`${name}: 2 requests`, async () => {
+        const { client, urls } = countingClient();
+        const el = await reportEl(feedUrl('la-basic'), { logType: 'sr-gn', ...attrs, feed: client });
+        await waitForState(el, 'ready');
+        expect(urls).to.deep.equal([`${feedUrl('la-basic')}manifest.json`, `${feedUrl('la-basic')}data/la000001/${document}`]);
+        expect(client.requestCount).to.be.at.most(2);
+      });
+    }
+
+    it('a second report and a chart on the page add no request for the same region', async () => {
+      const { client, urls } = countingClient();
+      const a = await reportEl(feedUrl('la-basic'), { la: 'E09000003', feed: client });
+      const b = await reportEl(feedUrl('la-basic'), { la: 'E09000007', feed: client });
+      await Promise.all([waitForState(a, 'ready'), waitForState(b, 'ready')]);
+      expect(urls.length).to.equal(2);
+    });
+
+    it('a comparator LA in another region adds that region\'s document', async () => {
+      const { client, urls } = countingClient();
+      const el = await fixture<CoreLaReport>(html`<core-la-report src=${feedUrl('la-basic')} la="E09000007" compare="region england E08000025" .feed=${client}></core-la-report>`);
+      await waitForState(el, 'ready');
+      expect(urls.map((u) => u.slice(feedUrl('la-basic').length))).to.deep.equal([
+        'manifest.json', 'data/la000001/2024-25/sr-gn/report/E12000007.json', 'data/la000001/2024-25/sr-gn/report/E12000005.json',
+      ]);
+      expect(tableRows(figure(el, 'Weekly basic rent'))).to.deep.equal([
+        ['Camden', '100', '£170.25', '£165.00'], ['London', '303', '£163.70', '£158.00'], ['England', '673', '£133.49', '£125.50'], ['Birmingham', '250', '£110.40', '£108.00'],
+      ]);
+    });
+
+    it('a 1.0 feed (no report documents): the manifest and one document per question (8)', async () => {
+      const client = new FeedWithoutReports();
+      const el = await reportEl(feedUrl('la-basic'), { la: 'E09000003', feed: client });
+      await waitForState(el, 'ready');
+      expect(client.requestCount).to.equal(1 + 8);
+    });
+  });
+
+  describe('the same report from the report document as from one document per question', () => {
+    const cases: [string, Attrs & { compare?: string }][] = [
+      ['la-basic', { la: 'E09000007' }], ['la-basic', { la: 'E09000003' }], ['la-basic', { la: 'E09000012' }], ['la-basic', { la: 'E08000026' }],
+      ['la-basic', { la: 'E12000007' }], ['la-basic', { la: '' }], ['la-basic', { la: 'E09000007', compare: 'all' }],
+      ['la-basic', { la: 'E09000003', logType: 'sales' }], ['la-basic', { la: 'E09000007', period: '2023-24' }],
+      ['la-leaky', { la: 'E09000007' }], ['la-leaky', { la: 'E08000026' }],
+    ];
+    for (const [feed, attrs] of cases) {
+      it(`${feed} ${attrs.la || 'England'}${attrs.compare ? ` compare="${attrs.compare}"` : ''}${attrs.logType ? ` ${attrs.logType}` : ''}${attrs.period ? ` ${attrs.period}` : ''}`, async () => {
+        const warn = console.warn;
+        console.warn = () => {};
+        try {
+          const render = async (client: FeedClient) => {
+            const el = await fixture<CoreLaReport>(html`<core-la-report src=${feedUrl(feed)} la=${attrs.la ?? ''} log-type=${attrs.logType ?? 'sr-gn'}
+              period=${attrs.period ?? ''} compare=${attrs.compare ?? ''} .feed=${client}></core-la-report>`);
+            await waitForState(el, 'ready');
+            return new XMLSerializer().serializeToString(el.shadowRoot!).replace(/<!--[^]*?-->/g, '');
+          };
+          const fromReport = await render(new FeedClient());
+          expect(fromReport).to.contain('core-figure');
+          expect(fromReport).to.equal(await render(new FeedWithoutReports()));
+        } finally {
+          console.warn = warn;
+        }
+      });
+    }
   });
 
   it('sales: its own sections', async () => {
@@ -137,26 +222,36 @@ describe('<core-la-report>', () => {
     expect(figure(el, 'Full purchase price')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Full purchase price Not in this feed for this period and type of letting or sale.');
   });
 
-  it('a leaky feed: the re-check hides the leaked values and warns', async () => {
-    const warnings: CoreSdcWarningEvent[] = [];
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
-      const el = document.createElement('core-la-report');
-      el.addEventListener('core-sdc-warning', (e) => warnings.push(e));
-      el.setAttribute('src', feedUrl('la-leaky'));
-      el.setAttribute('la', 'E09000007');
-      const loaded = oneEvent(el, 'core-load');
-      document.body.append(el);
-      await loaded;
-      expect(warnings.length).to.equal(5 + 3);
-      const cells = Array.from(el.shadowRoot!.querySelectorAll('td')).map((td) => td.textContent?.trim());
-      expect(cells.filter((t) => t === '1' || t === '2')).to.deep.equal([]);
-      el.remove();
-    } finally {
-      console.warn = warn;
-    }
-  });
+  // The report re-checks what it reads: its region's report document. In London's, Camden's sex1
+  // X = 1 and R = 2 (primary) and Hackney's wrent n = 2 with its mean and median; in the West
+  // Midlands', Coventry's lone R and its complements (Coventry X, Birmingham X and R).
+  // (`<core-la-chart>`, reading the whole LA table, reports all of them: 5 + 3.)
+  const leaky: [string, string, string[]][] = [
+    ['Camden', 'E09000007', ['E09000007 X primary', 'E09000007 R primary', 'E09000012 n primary', 'E09000012 mean primary', 'E09000012 median primary']],
+    ['Coventry', 'E08000026', ['E08000026 X complementary', 'E08000025 X complementary', 'E08000025 R complementary']],
+  ];
+  for (const [name, la, expected] of leaky) {
+    it(`a leaky feed, ${name}: the re-check hides the leaked values and warns (${expected.length})`, async () => {
+      const warnings: CoreSdcWarningEvent[] = [];
+      const warn = console.warn;
+      console.warn = () => {};
+      try {
+        const el = document.createElement('core-la-report');
+        el.addEventListener('core-sdc-warning', (e) => warnings.push(e));
+        el.setAttribute('src', feedUrl('la-leaky'));
+        el.setAttribute('la', la);
+        const loaded = oneEvent(el, 'core-load');
+        document.body.append(el);
+        await loaded;
+        expect(warnings.map((w) => `${w.cell.row} ${w.cell.col} ${w.cell.rule}`)).to.deep.equal(expected);
+        const cells = Array.from(el.shadowRoot!.querySelectorAll('td')).map((td) => td.textContent?.trim());
+        expect(cells.filter((t) => t === '1' || t === '2')).to.deep.equal([]);
+        el.remove();
+      } finally {
+        console.warn = warn;
+      }
+    });
+  }
 
   describe('errors', () => {
     const cases: [string, Attrs & { src: string }, string][] = [
@@ -166,6 +261,15 @@ describe('<core-la-report>', () => {
       ['no report questions in the feed', { src: feedUrl('basic') }, 'missing'],
       ['network', { src: feedUrl('la-basic'), feed: failingFeed('network') }, 'network'],
     ];
+    // The report document itself broken: the whole report fails (as a listed LA table would).
+    const brokenReport = (body: string, status = 200) => new FeedClient({
+      fetch: (url, init) => (url.includes('/report/') ? Promise.resolve(new Response(body, { status })) : fetch(url, init)),
+    });
+    cases.push(
+      ['a report document that is not one', { src: feedUrl('la-basic'), feed: brokenReport('{"schemaVersion": "1.1.0", "kind": "report", "tables": [{}]}') }, 'shape'],
+      ['a report document of schema version 2', { src: feedUrl('la-basic'), feed: brokenReport('{"schemaVersion": "2.0.0", "kind": "report"}') }, 'version'],
+      ['a report document missing (HTTP 404)', { src: feedUrl('la-basic'), feed: brokenReport('Not found', 404) }, 'http'],
+    );
     for (const [name, attrs, reason] of cases) {
       it(`${name}: an error message, core-error "${reason}"`, async () => {
         const el = await reportEl(attrs.src, attrs);

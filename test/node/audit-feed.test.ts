@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { crosstabPaths } from '../../src/audit/read-feed.js';
 import { auditFeed, createEngines, type AuditEngines } from '../../src/audit/run.js';
-import type { TableDocument } from '../../src/feed/types.js';
+import { DOCUMENT_PATHS, type ReportDocument, type TableDocument } from '../../src/feed/types.js';
 import { buildTestFeeds, copyFeed, manifestOf, readDoc, writeDoc, type TestFeeds } from './helpers/audit-feed.js';
 import { tempDir } from './helpers/csv.js';
 
@@ -92,6 +92,33 @@ describe('core-feed audit on built feeds', () => {
     assert.ok(f, JSON.stringify(report.findings.slice(0, 3)));
     assert.equal(f.column, doc.cols[j]);
     assert.match(f.message, /sex1 E92000001/);
+  });
+
+  it('fails when a report document shows a count differently from the LA table', async () => {
+    const copy = copyFeed(feeds.full, join(tempDir(), 'report-disagree'));
+    const manifest = manifestOf(copy);
+    const region = manifest.geography.regions.find((r) => {
+      try {
+        return readDoc<ReportDocument>(copy, DOCUMENT_PATHS.report('2024-25', 'sr-gn', r.code)).tables[0]!.rows.length > 0;
+      } catch {
+        return false;
+      }
+    })!;
+    const path = DOCUMENT_PATHS.report('2024-25', 'sr-gn', region.code);
+    const doc = readDoc<ReportDocument>(copy, path);
+    // A region's count (the test feed's LA counts are mostly small and suppressed).
+    const table = doc.tables.find((t) => t.regions?.cells.some((row) => row.some((v) => typeof v === 'number')))!;
+    const i = table.regions!.cells.findIndex((row) => row.some((v) => typeof v === 'number'));
+    const j = table.regions!.cells[i]!.findIndex((v) => typeof v === 'number');
+    (table.regions!.cells[i] as (number | 'c')[])[j] = (table.regions!.cells[i]![j] as number) + 3;
+    writeDoc(copy, path, doc);
+    const report = await auditFeed(copy, { engines });
+    assert.equal(report.summary.pass, false);
+    const f = report.findings.find((x) => x.kind === 'inconsistent-value');
+    assert.ok(f, JSON.stringify(report.findings.slice(0, 3)));
+    assert.equal(f.row, table.regions!.rows[i]);
+    assert.equal(f.column, table.cols[j]);
+    assert.match(f.document ?? '', /report/);
   });
 
   it('fails closed when the solver errors', async () => {

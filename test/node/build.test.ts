@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { buildFeed, type BuildReport } from '../../src/builder/build.js';
 import { synthesise } from '../../src/builder/synth.js';
 import { lettingsLogType } from '../../src/builder/log-types.js';
-import { crosstabPair, type Manifest, type SummaryDocument, type TableDocument } from '../../src/feed/types.js';
+import { crosstabPair, type Manifest, type ReportDocument, type SummaryDocument, type TableDocument } from '../../src/feed/types.js';
 import { tempDir, writeCsv } from './helpers/csv.js';
 
 const BIRMINGHAM = 'E08000025';
@@ -31,8 +31,9 @@ function allFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort();
 }
 
-/** Every number in a document that is a count (cells and totals, `n`). */
-function countsOf(doc: TableDocument | SummaryDocument): unknown[] {
+/** Every number in a document that is a count (cells and totals, `n`; a report document's tables and summaries). */
+function countsOf(doc: TableDocument | SummaryDocument | ReportDocument): unknown[] {
+  if (doc.kind === 'report') return [...doc.tables, ...doc.summaries].flatMap(countsOf);
   if (doc.kind === 'summary') return [...doc.stats.n, ...(doc.regions?.n ?? []), doc.england.n];
   return [...doc.cells.flat(), ...doc.rowTotals, ...doc.colTotals, doc.total, ...(doc.regions ? [...doc.regions.cells.flat(), ...doc.regions.rowTotals] : [])];
 }
@@ -149,7 +150,7 @@ describe('core-feed build on a hand-made lettings export', () => {
     const { manifest } = readFeed(out);
     const root = join(out, manifest.base);
     for (const f of allFiles(root)) {
-      const doc = JSON.parse(readFileSync(join(root, f), 'utf8')) as TableDocument | SummaryDocument;
+      const doc = JSON.parse(readFileSync(join(root, f), 'utf8')) as TableDocument | SummaryDocument | ReportDocument;
       for (const v of countsOf(doc)) assert.ok(v !== 1 && v !== 2, `${f} holds ${String(v)}`);
     }
   });
@@ -165,6 +166,7 @@ describe('core-feed build on a hand-made lettings export', () => {
       '2024-25-q1-q2/sr-gn/national/sex1.json',
       '2024-25/sr-gn/summary/age1.json',
       `2024-25/sr-gn/crosstab/${pair.x}~${pair.y}.json`,
+      '2024-25/sr-gn/report/E12000005.json', // West Midlands: Birmingham and its neighbours
     ];
     const golden = join(import.meta.dirname, '..', 'golden', 'hand-made');
     for (const path of paths) {

@@ -2,7 +2,8 @@ import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { findPeriod } from '../../feed/client.js';
 import { isFeedError } from '../../feed/errors.js';
-import { DOCUMENT_PATHS, type FieldInfo, type LogTypeInfo, type Manifest, type PeriodInfo } from '../../feed/types.js';
+import { reportSource } from '../../feed/report.js';
+import { DOCUMENT_PATHS, type FieldInfo, type LogTypeInfo, type Manifest, type PeriodInfo, type ReportDocument } from '../../feed/types.js';
 import { controlStyles, documentIndex } from '../shared/controls.js';
 import { CoreFeedElement } from '../shared/feed-element.js';
 import { heading, toHeadingLevel, type HeadingLevel } from '../shared/heading.js';
@@ -18,6 +19,7 @@ import {
 } from '../core-la-chart/la-chart.view.js';
 import { laReportStyles } from './core-la-report.styles.js';
 import { reportPlan, toLaReportView, type LaReportView, type ReportItem, type ReportSectionSpec } from './la-report.view.js';
+import { loadReport, reportRegions, reportSummary, reportTable } from './report-doc.js';
 
 /** A4 with GOV.UK-like margins; added to the document once (a shadow root cannot hold `@page`). */
 export const REPORT_PAGE_STYLE = '@page { size: A4; margin: 15mm 14mm 18mm; }';
@@ -31,7 +33,9 @@ export const REPORT_PAGE_STYLE = '@page { size: A4; margin: 15mm 14mm 18mm; }';
  *
  * Every question follows `<core-la-chart>`'s disclosure rules (re-check, "not available" for
  * fewer than 3 records, national-only questions never shown for an LA). The report reads the
- * manifest and one document per question (all shared with any other element on the page).
+ * manifest and the report document of the LA's region (feed 1.1; a comparator LA in another
+ * region adds its region's document), or, from a 1.0 feed, one document per question — all
+ * shared with any other element on the page.
  *
  * @csspart status - The loading or error message.
  * @csspart figure - One question's chart and table.
@@ -86,26 +90,43 @@ export class CoreLaReport extends CoreFeedElement<LaReportView> {
     const { logType } = resolveSelection(manifest, period, this.logType.trim(), '');
     const la = this.la.trim();
     const compare = parseCompare(this.compare);
-    resolveAreas(manifest, la, compare); // an unknown area fails before any document is asked for
+    const areas = resolveAreas(manifest, la, compare); // an unknown area fails before any document is asked for
     const plan = reportPlan(manifest, logType.id, this.sections);
+    // Feed 1.1: the report's questions come from the report document of the area's region (DESIGN
+    // §6: manifest + one document; a comparator LA in another region adds its region's). A 1.0
+    // feed, or a question of custom `sections` that it lacks, takes one document per question.
+    const index = documentIndex(manifest, period.id, logType.id);
+    const reports = index?.report?.length
+      ? await Promise.all(reportRegions(manifest, areas).map((region) => loadReport(this.client, this.src, { period: period.id, logType: logType.id, region }, { signal })))
+      : [];
+    const fromReport = reports.every((r) => r !== undefined) ? reports : [];
     const sections = await Promise.all(
       plan.map(async (s) => ({
         title: s.title,
-        items: await Promise.all(s.fields.map((field) => this.item(manifest, period, logType, field, la, compare, signal))),
+        items: await Promise.all(s.fields.map((field) => this.item(manifest, period, logType, field, la, compare, fromReport, signal))),
       })),
     );
     return toLaReportView({ manifest, period, logType, la, compare, sections, messages: this.messages });
   }
 
   private async item(
-    manifest: Manifest, period: PeriodInfo, logType: LogTypeInfo, field: FieldInfo, la: string, compare: readonly string[], signal: AbortSignal,
+    manifest: Manifest, period: PeriodInfo, logType: LogTypeInfo, field: FieldInfo, la: string, compare: readonly string[],
+    reports: readonly ReportDocument[], signal: AbortSignal,
   ): Promise<ReportItem> {
     const ctx = { manifest, period, logType, field, la, compare, messages: this.messages };
     const index = documentIndex(manifest, period.id, logType.id);
     let view: LaChartView | undefined;
     try {
       if (field.show === 'national') view = nationalOnlyView(ctx);
-      else if (usesSummary(field)) {
+      else if (reports.length && index?.report?.includes(field.id)) {
+        if (reportSource(field.kind) === 'summary') {
+          const doc = reportSummary(reports, field.id);
+          view = doc && toNumericView(ctx, doc);
+        } else {
+          const doc = reportTable(reports, field.id);
+          view = doc && toCategoricalView(ctx, doc);
+        }
+      } else if (usesSummary(field)) {
         view = index?.summary.includes(field.id) ? toNumericView(ctx, await loadSummary(this.client, this.src, manifest, { period: period.id, logType: logType.id, field: field.id }, { signal })) : undefined;
       } else if (index?.la.includes(field.id)) {
         view = toCategoricalView(ctx, await this.client.table(this.src, DOCUMENT_PATHS.la(period.id, logType.id, field.id), { signal }));

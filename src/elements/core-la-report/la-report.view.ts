@@ -9,28 +9,9 @@ import { formatDate } from '../shared/format.js';
 import { msg, type Messages } from '../shared/messages.js';
 import { joinList } from '../shared/summary.js';
 import { resolveAreas, type LaChartView } from '../core-la-chart/la-chart.view.js';
+import { REPORT_SECTIONS, type ReportSectionSpec } from '../../feed/report.js';
 
-export interface ReportSectionSpec {
-  readonly title: string;
-  readonly fields: readonly string[];
-}
-
-/** The key questions of the report, by section (lettings, and sales). */
-export const REPORT_SECTIONS: { readonly lettings: readonly ReportSectionSpec[]; readonly sales: readonly ReportSectionSpec[] } = {
-  lettings: [
-    { title: 'Household', fields: ['hhtype', 'age1', 'sex1', 'ecstat1'] },
-    { title: 'Tenancy', fields: ['tenancy', 'startertenancy'] },
-    { title: 'Property', fields: ['unittype_gn', 'beds'] },
-    { title: 'Rent', fields: ['wrent', 'wtcharge'] },
-    { title: 'Previous situation', fields: ['homeless', 'reasonpref', 'layear'] },
-  ],
-  sales: [
-    { title: 'Sale', fields: ['ownershipsch', 'type'] },
-    { title: 'Property', fields: ['proptype'] },
-    { title: 'Buyers and finance', fields: ['income1', 'savings', 'value', 'deposit', 'mortgageused'] },
-    { title: 'Previous situation', fields: ['prevown'] },
-  ],
-};
+export { REPORT_SECTIONS, type ReportSectionSpec } from '../../feed/report.js';
 
 export interface ReportItem {
   readonly field: FieldInfo;
