@@ -8,6 +8,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const ts = (options = {}) =>
   typescript({
@@ -57,6 +58,8 @@ export default [
       // Lit's `production` export condition is its default; say so, so a `development` can never slip in.
       resolve({ browser: true, exportConditions: ['production'] }),
       ts({ outDir: 'dist' }),
+      // Lit's css/html/svg template text without its indentation and CSS comments (≈ 0.7 KB gzip).
+      minifyTemplatesPlugin(),
       // Measured (same input, terser's API): `ecma: 2020` changes nothing, `compress.passes: 2` adds ≈ 40 bytes gzip.
       terser({ format: { comments: false } }),
       sizeBudget(),

@@ -4,6 +4,7 @@ import type { CoreCrosstab } from '../../src/elements/core-crosstab/core-crossta
 import type { CoreSdcWarningEvent } from '../../src/elements/shared/events.js';
 import { FeedClient } from '../../src/feed/client.js';
 import type { Feed } from '../../src/feed/client.js';
+import type { Manifest, TableDocument } from '../../src/feed/types.js';
 import { expectAccessible } from './axe.js';
 import { failingFeed, feedUrl, nextError, shadowText, waitForState } from './helpers.js';
 
@@ -50,6 +51,40 @@ const settle = async (el: CoreCrosstab) => {
   await new Promise((r) => setTimeout(r, 0));
   await el.updateComplete;
 };
+
+/**
+ * A feed in memory with one crosstab of `groups` answers (and "not known") by `series − 1`
+ * answers (and "not known"): long charts without a fixture file.
+ */
+function longFeed(groups: number, series: number): Feed {
+  const field = (id: string, n: number) => ({
+    id, label: `Question ${id}`, section: 'Test', log: 'lettings', kind: 'categorical', show: 'national',
+    categories: Array.from({ length: n }, (_, k) => (k === n - 1 ? { code: 'unknown', label: 'Not known' } : { code: `${id}${k}`, label: `Answer ${k + 1}` })),
+  });
+  const x = field('a', groups + 1), y = field('b', series);
+  const cells = x.categories.map((_, i) => y.categories.map((_, j) => ((i * 7 + j * 5) % 40) + 3));
+  const doc = {
+    schemaVersion: '1.0.0', kind: 'table', period: '2024-25', logType: 'sr-gn', rowDim: 'a', colDim: 'b',
+    rows: x.categories.map((c) => c.code), cols: y.categories.map((c) => c.code), cells,
+    rowTotals: cells.map((r) => r.reduce((a, b) => a + b, 0)),
+    colTotals: y.categories.map((_, j) => cells.reduce((a, r) => a + r[j]!, 0)),
+    total: cells.flat().reduce((a, b) => a + b, 0),
+  } as unknown as TableDocument;
+  const manifest = {
+    schemaVersion: '1.0.0', kind: 'manifest', generatedAt: '2025-01-01T00:00:00Z', dataVersion: 'test', base: 'v/',
+    periods: [{ id: '2024-25', label: '2024/25', year: '2024-25', quarters: 4 }],
+    logTypes: [{ id: 'sr-gn', label: 'Social Rent General Needs', description: '', from: '2004-05' }],
+    fields: [x, y], geography: { england: { code: 'E92000001', name: 'England' }, regions: [], las: [] },
+    disclosure: { minCount: 3, meanThreshold: 3, method: '' },
+    documents: { '2024-25': { 'sr-gn': { la: [], national: [], summary: [], crosstab: ['a', 'b'] } } },
+  } as unknown as Manifest;
+  return {
+    manifest: async () => manifest,
+    table: async () => doc,
+    logTypes: async () => { throw new Error('unused'); },
+    alerts: async () => { throw new Error('unused'); },
+  };
+}
 
 const BASIC = () => feedUrl('crosstab-basic');
 const FT = 'Full-time - 30 hours or more', PT = 'Part-time - Less than 30 hours', NK = 'Not known, refused or not asked';
@@ -207,9 +242,10 @@ describe('<core-crosstab> charts', () => {
     const el = await ready(BASIC(), { display: 'chart', chart: 'column' });
     expect($$(el, 'svg rect[class^=core-series-]').length).to.equal(12);
     expect($$(el, '.core-crosstab__legend li').map((li) => li.textContent?.trim())).to.deep.equal([FT, PT, 'Retired', NK]);
-    const svg = $(el, 'svg[role=img]')!;
-    expect(svg.getAttribute('aria-label')).to.contain('The largest group is “Male”');
-    expect(svg.querySelectorAll('text').length).to.be.greaterThan(5);
+    // One image, drawn as panels of groups (each an <svg>, so off-screen panels cost nothing).
+    const chart = $(el, '[part=chart][role=img]')!;
+    expect(chart.getAttribute('aria-label')).to.contain('The largest group is “Male”');
+    expect(chart.querySelectorAll('svg text').length).to.be.greaterThan(5);
     // The tallest column is Male × Full-time (150): no other is taller.
     const heights = $$(el, 'svg rect[class^=core-series-]').map((r) => Number(r.getAttribute('height')));
     expect(heights.indexOf(Math.max(...heights))).to.equal(4); // row Male (1) × series 0 → mark 4
@@ -269,6 +305,40 @@ describe('<core-crosstab> charts', () => {
       'A chart can compare at most 6 answers to “Lead tenant\'s nationality”, and this one has 200. Swap rows and columns, or read the table.',
     ]);
     expect($$(el, 'tbody tr').length).to.equal(20);
+  });
+
+  it('a long chart is drawn in panels: every bar, and off-screen panels skipped at their true size', async () => {
+    const el = await ready('/long/', { display: 'chart', chart: 'bar' }, longFeed(23, 3));
+    const panels = $$(el, 'svg.core-crosstab__panel') as SVGSVGElement[];
+    expect(panels.length).to.equal(5); // 24 groups (23 answers and "not known"), 5 a panel
+    expect($$(el, 'svg rect[class^=core-series-]').length).to.equal(24 * 3);
+    panels.forEach((panel, k) => {
+      // All but the last may be skipped (content-visibility); skipped or not, a panel is as tall as its content.
+      expect(getComputedStyle(panel).contentVisibility).to.equal(k < panels.length - 1 ? 'auto' : 'visible');
+      // Without a contain-intrinsic-size, Chromium renders a content-visibility: auto element in full once before skipping it.
+      if (k < panels.length - 1) expect(getComputedStyle(panel).containIntrinsicHeight).not.to.equal('none');
+      const box = panel.getBoundingClientRect(), vb = panel.viewBox.baseVal;
+      expect(box.height).to.be.closeTo((box.width * vb.height) / vb.width, 1);
+    });
+    const chart = $(el, '[part=chart]')!;
+    expect(chart.getAttribute('role')).to.equal('img');
+    await expectAccessible(el);
+  });
+
+  it('a long column chart: panels side by side at 1:1, scrolling sideways, keyboard-focusable', async () => {
+    const el = await ready('/long/', { display: 'chart', chart: 'column' }, longFeed(23, 3));
+    const panels = $$(el, 'svg.core-crosstab__panel') as SVGSVGElement[];
+    expect(panels.length).to.equal(5);
+    expect($$(el, 'svg rect[class^=core-series-]').length).to.equal(24 * 3);
+    const boxes = panels.map((p) => p.getBoundingClientRect());
+    boxes.forEach((b, k) => {
+      expect(b.width).to.be.closeTo(panels[k]!.viewBox.baseVal.width, 0.01);
+      if (k > 0) expect(b.left).to.be.closeTo(boxes[k - 1]!.right, 0.01);
+    });
+    const wrap = $(el, '[part=chart]') as HTMLElement;
+    expect(wrap.scrollWidth).to.be.greaterThan(wrap.clientWidth);
+    expect(wrap.tabIndex).to.equal(0);
+    await expectAccessible(el);
   });
 
   it('chart/table toggle and chart-type buttons are keyboard buttons that set the properties', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Count, FieldInfo } from '../../src/feed/types.js';
-import { chartGeometry, LAYOUT, MAX_SERIES, pieAvailability, slicePath, wrap, type ChartGeometry } from '../../src/elements/core-crosstab/crosstab.chart.js';
+import { barPitch, CHART_FOOT, chartGeometry, chartPanels, LAYOUT, MAX_SERIES, PANEL_GROUPS, pieAvailability, slicePath, wrap, type ChartGeometry } from '../../src/elements/core-crosstab/crosstab.chart.js';
 import { crosstabGrid, type CrosstabCounts } from '../../src/elements/core-crosstab/crosstab.view.js';
 
 const field = (id: string, codes: string[]): FieldInfo => ({
@@ -36,6 +36,40 @@ test('columns: heights to scale on a nice axis, ticks formatted; percentages on 
   const pct = chartGeometry(crosstabGrid(C, 'row', 3), 'column') as ChartGeometry;
   // Bodies only: row a 20/30 = 66.7% is the largest share drawn (the totals row is not a group) → axis to 70%.
   assert.equal(pct.ticks.at(-1)!.text, '70%');
+});
+
+/** `groups` rows × `series` columns of counts (plus the "not known" row and column the feed always has). */
+function long(groups: number, series: number): CrosstabCounts {
+  const cells = Array.from({ length: groups + 1 }, (_, i) => Array.from({ length: series + 1 }, (_, j): Count => ((i * 7 + j * 3) % 40) + 3));
+  return counts(cells, [...Array.from({ length: groups }, (_, i) => `g${i}`), 'unknown'], [...Array.from({ length: series }, (_, j) => `s${j}`), 'unknown']);
+}
+
+test('panels of a long chart: every group in exactly one panel, panels edge to edge over the whole chart', () => {
+  for (const [groups, series] of [[1, 1], [4, 3], [5, 5], [23, 5], [120, 2]] as const) {
+    for (const type of ['bar', 'column'] as const) {
+      const g = chartGeometry(crosstabGrid(long(groups, series), 'none', 3), type) as ChartGeometry;
+      const panels = chartPanels(g);
+      const G = g.groups.length; // groups + the "not known" row
+      assert.equal(panels.length, Math.ceil(G / PANEL_GROUPS), `${type} ${groups}×${series}`);
+      assert.deepEqual(panels.map((p) => [p.from, p.to]), panels.map((_, k) => [k * PANEL_GROUPS, Math.min(G, (k + 1) * PANEL_GROUPS)]));
+      if (type === 'bar') {
+        assert.equal(g.step, barPitch(series + 1));
+        panels.forEach((p, k) => assert.equal(p.y, k === 0 ? 0 : panels[k - 1]!.y + panels[k - 1]!.height));
+        // Every panel but the last is PANEL_GROUPS groups tall: the height the CSS aspect ratio gives a skipped panel.
+        for (const p of panels.slice(0, -1)) assert.equal(p.height, PANEL_GROUPS * barPitch(series + 1));
+        assert.equal(panels.at(-1)!.y + panels.at(-1)!.height, g.height + CHART_FOOT);
+      } else {
+        panels.forEach((p, k) => assert.equal(p.x, k === 0 ? 0 : panels[k - 1]!.x + panels[k - 1]!.width));
+        assert.equal(panels.at(-1)!.x + panels.at(-1)!.width, g.width);
+        // Cut on whole pixels, between two groups' columns.
+        for (const p of panels.slice(1)) {
+          assert.ok(Number.isInteger(p.x));
+          const before = g.marks.filter((m) => m.row === p.from - 1).at(-1)!, after = g.marks.find((m) => m.row === p.from)!;
+          assert.ok(before.x + before.width <= p.x && p.x <= after.x, `${type} ${groups}×${series}: cut at ${p.x}`);
+        }
+      }
+    }
+  }
 });
 
 test(`more than ${MAX_SERIES} series: no chart, and why`, () => {

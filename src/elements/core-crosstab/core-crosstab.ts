@@ -57,7 +57,7 @@ interface Derived {
  * @csspart controls - The period, type and question selects (with the `controls` attribute).
  * @csspart figure - The chart or table, with its caption, summary and notes.
  * @csspart caption - The figure's caption.
- * @csspart chart - The chart's SVG.
+ * @csspart chart - The chart: one image (`role="img"`), drawn as SVG panels of a few groups each.
  * @csspart table - The data table.
  * @csspart legend - The chart legend, and the key to the symbols `[c]`, `[x]`, `[z]`.
  * @csspart view-toggle - The table / chart and chart type switches.

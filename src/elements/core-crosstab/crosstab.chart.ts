@@ -61,6 +61,8 @@ export interface ChartGeometry {
   readonly marks: readonly ChartMark[];
   readonly groups: readonly GroupLabel[];
   readonly ticks: readonly Tick[];
+  /** Distance from one group to the next along the group axis: down (bar) or across (column). */
+  readonly step: number;
   /** Value-axis baseline: x of the bars' start (bar) or y of the columns' foot (column). */
   readonly baseline: number;
   /** Extent of the plot across the value axis (for gridlines). */
@@ -88,6 +90,9 @@ export const LAYOUT = {
   column: { left: 64, right: 8, top: 12, plot: 240, labelLines: 3, lineHeight: 16, minBand: 14 },
 } as const;
 
+/** Height of one group of `series` bars: its label, the bars, the gap to the next group. */
+export const barPitch = (series: number): number => LAYOUT.bar.label + series * (LAYOUT.bar.thickness + LAYOUT.bar.gap) + LAYOUT.bar.groupGap;
+
 /** Grouped bars or columns of the grid's body (not its totals). */
 export function chartGeometry(grid: CrosstabGrid, type: ChartType): ChartGeometry | ChartUnavailable {
   const S = grid.cols.length;
@@ -100,7 +105,7 @@ export function chartGeometry(grid: CrosstabGrid, type: ChartType): ChartGeometr
 
 function barGeometry(grid: CrosstabGrid, values: (number | undefined)[][], max: number, pct: boolean): ChartGeometry {
   const L = LAYOUT.bar, S = grid.cols.length;
-  const pitch = L.label + S * (L.thickness + L.gap) + L.groupGap;
+  const pitch = barPitch(S);
   const x = linearScale(max, [0, LAYOUT.width - L.valueRoom], { nice: true });
   const marks: ChartMark[] = [];
   grid.rows.forEach((_, i) => {
@@ -118,6 +123,7 @@ function barGeometry(grid: CrosstabGrid, values: (number | undefined)[][], max: 
     available: true, type: 'bar', width: LAYOUT.width, height, marks,
     groups: grid.rows.map((r, i) => ({ x: 0, y: i * pitch + 16, lines: [r.label], label: r.label })),
     ticks: x.ticks(5).map((t) => ({ pos: x(t), text: tickText(t, pct) })),
+    step: pitch,
     baseline: 0,
     plot: { x0: 0, x1: x.range[1], y0: 0, y1: height },
     series: grid.cols,
@@ -151,10 +157,55 @@ function columnGeometry(grid: CrosstabGrid, values: (number | undefined)[][], ma
     available: true, type: 'column', width, height: foot + 10 + L.labelLines * L.lineHeight + 4, marks,
     groups: grid.rows.map((r, i) => ({ x: x0(i) + band / 2, y: foot + 8 + L.lineHeight * 0.8, lines: wrap(r.label, chars, L.labelLines), label: r.label })),
     ticks: y.ticks(5).map((t) => ({ pos: y(t), text: tickText(t, pct) })),
+    step,
     baseline: foot,
     plot: { x0: L.left, x1: width - L.right, y0: L.top, y1: foot },
     series: grid.cols,
   };
+}
+
+/**
+ * A long chart is drawn as panels, each its own `<svg>` of `PANEL_GROUPS` groups, so that the
+ * browser can skip the style, layout and paint of the panels off screen (`content-visibility:
+ * auto`): a 200-group chart has 1,200 marks and as many labels, of which a screen shows a tenth.
+ */
+export const PANEL_GROUPS = 5;
+
+/** One panel: the rectangle of the chart it shows (viewBox units) and its groups `[from, to)`. */
+export interface ChartPanel {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Extra room under the chart for the axis line and descenders (the SVG is this much taller than the plot). */
+export const CHART_FOOT = 4;
+
+/**
+ * The panels of a chart: bars are cut between groups, down the chart; columns across it, in the
+ * gap between two groups and on a whole pixel (panels sit side by side at 1:1, so a cut on a
+ * fraction of a pixel would show as a seam in the gridlines). The first column panel has the
+ * axis labels; the last panel of either reaches the chart's edge.
+ */
+export function chartPanels(geo: ChartGeometry, groups = PANEL_GROUPS): ChartPanel[] {
+  const count = geo.groups.length;
+  const panels: ChartPanel[] = [];
+  const height = geo.height + CHART_FOOT;
+  for (let from = 0; from < count; from += groups) {
+    const to = Math.min(count, from + groups);
+    if (geo.type === 'bar') {
+      const y = from * geo.step;
+      panels.push({ x: 0, y, width: geo.width, height: to === count ? height - y : (to - from) * geo.step, from, to });
+    } else {
+      // The gap before group i spans [x0(i) − step/4, x0(i)); cut at its middle.
+      const cut = (i: number) => (i === 0 ? 0 : i === count ? geo.width : Math.round(geo.plot.x0 + geo.step * (i + 0.125)));
+      panels.push({ x: cut(from), y: 0, width: cut(to) - cut(from), height, from, to });
+    }
+  }
+  return panels;
 }
 
 /** Word-wraps `text` into at most `maxLines` lines of about `chars` characters; the last line ends "…" if cut. */

@@ -20,8 +20,19 @@ export function formatDate(iso: string): string {
   return date ? dateFormat.format(date) : iso;
 }
 
-/** "1,234". */
-export const formatCount = (n: number): string => integerFormat.format(n);
+const smallCounts = new Map<number, string>();
+
+/**
+ * "1,234". Counts below 10,000 — most cells of a table — are formatted once and kept: a 300 × 20
+ * table formats 6,000 numbers on every render, and `Intl.NumberFormat#format` costs ~1 µs each
+ * here, a lookup ~0.1 µs. The text still comes from the one `Intl` formatter.
+ */
+export function formatCount(n: number): string {
+  if (!(Number.isInteger(n) && n >= 0 && n < 10_000)) return integerFormat.format(n);
+  let text = smallCounts.get(n);
+  if (text === undefined) smallCounts.set(n, (text = integerFormat.format(n)));
+  return text;
+}
 /** "1,234.5" (at most one decimal place). */
 export const formatNumber = (n: number): string => decimalFormat.format(n);
 /** "£98.20". */

@@ -38,7 +38,22 @@ export function symbolsIn(view: Pick<TableView, 'rows' | 'foot'>): SymbolCode[] 
   return SYMBOLS.filter((s) => seen.has(s));
 }
 
-const rowTemplates = new Map<string, TemplateStringsArray>();
+const made = new Map<string, TemplateStringsArray>();
+
+/**
+ * Template strings made at run time from `markup()`, with `@` where each value goes, once per
+ * `key` (Lit prepares a template once per strings array): for a row or a group of marks whose
+ * shape depends on a count, so that it is ONE template instance however many cells it has. The
+ * markup is our own, never data (data are the values, bound as usual), and has no other `@`.
+ */
+export function madeStrings(key: string, markup: () => string): TemplateStringsArray {
+  let strings = made.get(key);
+  if (!strings) {
+    const parts = markup().split('@');
+    made.set(key, (strings = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray));
+  }
+  return strings;
+}
 
 export interface NumberRowOptions {
   /** The row's class (`''` for none). */
@@ -49,19 +64,18 @@ export interface NumberRowOptions {
 
 /**
  * A table row — a row header and `cells.length` right-aligned numbers, already formatted — as
- * ONE template instance: the markup is fixed per cell count, every value is bound as text.
- * Rendering 200–300 rows × 20 cells this way is several times faster than one template per
- * cell (used by the every-LA tables and the crosstab).
+ * ONE template instance (`madeStrings`; used by the every-LA tables and the crosstab). Rendering
+ * 200–300 rows × 20 cells this way is several times faster than one template per cell.
+ *
+ * Each cell's text is bound as its `.textContent` property rather than as a child: a child
+ * binding puts a marker comment in every cell and costs a text node creation and an insertion
+ * each, where a property binding is one assignment and leaves the cloned row a third smaller
+ * (measured: about a third less script time for a 325 × 21 table).
  */
 export function numberRow(header: string, cells: readonly string[], options: NumberRowOptions = {}): TemplateResult {
   const last = options.lastClass ? ` ${options.lastClass}` : '';
-  const key = `${cells.length}${last}`;
-  let strings = rowTemplates.get(key);
-  if (!strings) {
-    const parts = ['<tr class="', '"><th scope="row">', ...cells.map((_, k) => `${k === 0 ? '</th>' : '</td>'}<td class="core-num${k === cells.length - 1 ? last : ''}">`), '</td></tr>'];
-    strings = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray;
-    rowTemplates.set(key, strings);
-  }
+  const strings = madeStrings(`row${cells.length}${last}`, () =>
+    `<tr class=@><th scope="row" .textContent=@></th>${cells.map((_, k) => `<td class="core-num${k === cells.length - 1 ? last : ''}" .textContent=@></td>`).join('')}</tr>`);
   return html(strings, options.rowClass ?? '', header, ...cells);
 }
 
