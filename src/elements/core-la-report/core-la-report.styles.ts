@@ -51,9 +51,6 @@ export const laReportStyles = css`
       font-size: 14pt;
       break-after: avoid;
     }
-    .core-report__section + .core-report__section {
-      break-before: auto;
-    }
     .core-report .core-figure {
       break-inside: avoid;
       margin-bottom: 1em;

@@ -150,7 +150,7 @@ export class CoreLaReport extends CoreFeedElement<LaReportView> {
         <button type="button" class="core-button core-no-print" part="print" @click=${() => window.print()}>${msg(this.messages, 'laReportPrint')}</button>
       </header>
       ${view.sections.map(
-        (s) => html`<section class="core-report__section core-print-section">
+        (s) => html`<section class="core-report__section">
           ${heading(sub, 'core-report__section-title', s.title)}
           ${s.items.map((item) =>
             item.view

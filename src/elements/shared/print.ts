@@ -1,7 +1,8 @@
 /**
  * Print styles for any element: `printStyles` (inside the shadow root) hides interactive parts
  * (`.core-no-print`: controls, toggles, download buttons), prints in black on white, keeps
- * figures, tables and sections unbroken (`break-inside: avoid`) and repeats table headers.
+ * figures and table rows unbroken (`break-inside: avoid`; a long section may break between its
+ * figures) and repeats table headers.
  *
  * `@page` cannot live in a shadow root, so `adoptPageStyle(css)` adds a page rule (e.g. A4
  * margins) to the document once, as a constructable stylesheet (no `<style>` element: allowed
@@ -20,7 +21,6 @@ export const printStyles = css`
     .core-download {
       display: none !important;
     }
-    .core-print-section,
     figure,
     .core-table tr,
     .core-key {
