@@ -213,6 +213,18 @@ export function tableKinds(layout: BlockLayout, cells: number): (id: number) => 
   return (id) => TABLE_KINDS[kinds[id]!]!;
 }
 
+/**
+ * The logs by area (every snapshot and quarter cell of T), as pivots for protection: every
+ * question's LA row adds up to them, so when an LA's logs are suppressed its rows join every
+ * question's table into one component (src/sdc/secondary.ts, `pivots`).
+ */
+export function logsByArea(layout: BlockLayout, cells: number): Uint8Array {
+  const { T } = layout;
+  const pivots = new Uint8Array(cells);
+  pivots.fill(1, T.base, T.base + (2 * (SNAPSHOTS - T.first) - 1) * T.size);
+  return pivots;
+}
+
 /** Running sums over quarters of an array laid out [quarter][k]: the four year-to-date snapshots. */
 function snapshots(byQuarter: ArrayLike<number>, size: number): Float64Array[] {
   const out: Float64Array[] = [];

@@ -16,7 +16,7 @@ import {
 } from '../feed/types.js';
 import { Status } from '../sdc/types.js';
 import { alertsToAtom, readAlerts } from './alerts.js';
-import { CROSSTAB_FROM, layoutBlock, tableKinds, type DisclosureOptions } from './block.js';
+import { CROSSTAB_FROM, layoutBlock, logsByArea, tableKinds, type DisclosureOptions } from './block.js';
 import { CellSpace, cellId } from './cells.js';
 import { blockDocuments, reportDocuments, reportFieldIds, type BuiltDocument } from './documents.js';
 import { Ingest, type FileSummary, type Rejection } from './ingest.js';
@@ -98,7 +98,7 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
   );
   const allBlocks = blocksOf.flat();
   const statuses = await protectBlocks(
-    allBlocks.map(({ block, system }) => ({ block, system })),
+    allBlocks.map(({ block, system, layout }) => ({ block, system, pivots: logsByArea(layout, system.values.length) })),
     options.protection ?? 'primary',
     (block) => options.onProgress?.(`protecting ${block}`),
   );

@@ -30,10 +30,11 @@ export class AuditFailure extends Error {
 
 export type ProtectionLevel = 'primary' | 'full';
 
-/** One block to protect: its name ("2024-25 sr-gn") and linked system. */
+/** One block to protect: its name ("2024-25 sr-gn"), linked system and pivots (`ProtectOptions.pivots`). */
 export interface BlockTask {
   readonly block: string;
   readonly system: LinkedSystem;
+  readonly pivots?: Uint8Array;
 }
 
 /** The outcome of protecting one block: the status of every cell (`Status`), or why it failed. */
@@ -48,7 +49,7 @@ export interface BlockStatus {
 /** Protects one block in this thread. */
 export async function protectBlock(task: BlockTask, level: ProtectionLevel): Promise<BlockStatus> {
   const started = performance.now();
-  const result = level === 'full' ? await protectSystem(task.system) : { ...primarySuppress(task.system), audit: [], unprotected: [] };
+  const result = level === 'full' ? await protectSystem(task.system, { pivots: task.pivots }) : { ...primarySuppress(task.system), audit: [], unprotected: [] };
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   if (result.unprotected.length === 0) return { status: result.status, audited: result.audit.length, seconds };
   const failing = result.audit.filter((a) => !a.pass).slice(0, 5);

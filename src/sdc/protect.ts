@@ -11,6 +11,8 @@ import type { LinkedSystem } from './types.js';
 export interface ProtectOptions {
   /** Protection level for sums (rules.ts); default 0.10. */
   readonly sumProtection?: number;
+  /** Cells that join otherwise separate parts of the system (`SecondaryOptions.pivots`). */
+  readonly pivots?: Uint8Array;
   /** Also run an independent `auditSystem` on the result (a second, from-scratch proof). */
   readonly verify?: boolean;
   readonly log?: (message: string) => void;
@@ -34,6 +36,7 @@ export async function protectSystem(system: LinkedSystem | CompiledSystem, opts:
     const sec = secondarySuppress(sys, primary, {
       solver,
       sumProtection: opts.sumProtection,
+      pivots: opts.pivots,
       log: opts.log,
       solverStats: () => ({ ...solver.stats }),
     });
