@@ -98,7 +98,9 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
   );
   const allBlocks = blocksOf.flat();
   const statuses = await protectBlocks(
-    allBlocks.map(({ block, system, layout }) => ({ block, system, pivots: logsByArea(layout, system.values.length) })),
+    allBlocks.map(({ block, system, layout }) => ({
+      block, system, ...(options.protection === 'full' ? { pivots: logsByArea(layout, system.values.length) } : {}),
+    })),
     options.protection ?? 'primary',
     (block) => options.onProgress?.(`protecting ${block}`),
   );
@@ -116,9 +118,9 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
     }
     for (const laidOut of blocksOf[y]!) {
       const { logType, layout, system, block } = laidOut;
-      const { status } = statusOf.get(laidOut)!;
-      protections.push(summariseProtection(block, system, statusOf.get(laidOut)!, tableKinds(layout, system.values.length)));
-      const suppressed = (id: number) => status[id] !== Status.Published;
+      const result = statusOf.get(laidOut)!;
+      protections.push(summariseProtection(block, system, result, tableKinds(layout, system.values.length)));
+      const suppressed = (id: number) => result.status[id] !== Status.Published;
       const blockDocs = blockDocuments(layout, logType, yearPeriods, suppressed, system.values, disclosure)
         .filter((d) => documentFields(d).every((id) => present.includes(id)));
       const reportDocs = reportDocuments(blockDocs, plan, logType, yearPeriods);
