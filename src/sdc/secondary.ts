@@ -266,16 +266,15 @@ export function secondarySuppress(
     for (const c of unprotectable) open[c] = 0;
     type Failing = { cell: number; compCells: Int32Array; proof: Int32Array | undefined };
     /**
-     * Proves the open targets of the components of `mask` (cells not in `mask` are constants at
-     * their values: with `mask` ⊂ hidden a pass is still a proof) that `only` accepts; returns
-     * the targets that failed.
+     * Proves the open targets of the components `comps` of `mask` (cells not in `mask` are
+     * constants at their values: with `mask` ⊂ hidden a pass is still a proof) whose index `only`
+     * accepts; returns the targets that failed.
      */
-    const verify = (mask: Uint8Array, only?: (compCells: Int32Array) => boolean): Failing[] => {
-      const comps = findComponents(sys, mask);
+    const verify = (mask: Uint8Array, comps = findComponents(sys, mask), only?: (k: number) => boolean): Failing[] => {
       const failing: Failing[] = [];
       for (let k = 0; k < comps.count; k++) {
+        if (only && !only(k)) continue;
         const cells = comps.cells.subarray(comps.start[k]!, comps.start[k + 1]!);
-        if (only && !only(cells)) continue;
         let anyOpen = false;
         let anyDirty = false;
         for (const c of cells) {
@@ -333,12 +332,11 @@ export function secondarySuppress(
       if (pivots && pinned > 0) {
         for (let c = 0; c < n; c++) unpinned[c] = hidden[c]! & (pivots[c]! ^ 1);
         const first = verify(unpinned);
-        const holdsPivot = (cells: Int32Array) => cells.some((c) => pivots[c] === 1);
         // A failure outside the components that hold a hidden pivot is final.
         const whole = findComponents(sys, hidden);
         const pivotComp = new Uint8Array(whole.count);
         for (let c = 0; c < n; c++) if (pivots[c] && hidden[c] && whole.compOf[c]! >= 0) pivotComp[whole.compOf[c]!] = 1;
-        failing = [...first.filter((f) => !pivotComp[whole.compOf[f.cell]!]), ...verify(hidden, holdsPivot)];
+        failing = [...first.filter((f) => !pivotComp[whole.compOf[f.cell]!]), ...verify(hidden, whole, (k) => pivotComp[k] === 1)];
       } else failing = verify(hidden);
       dirty.fill(0);
       lpMs += performance.now() - tl0;

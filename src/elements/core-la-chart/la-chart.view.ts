@@ -11,6 +11,7 @@
 import type { Count, FieldInfo, LogTypeInfo, Manifest, Measure, PeriodInfo, SummaryDocument, SymbolCode, TableDocument } from '../../feed/types.js';
 import { NOT_KNOWN } from '../../feed/types.js';
 import { FeedError } from '../../feed/errors.js';
+import { reportSource } from '../../feed/report.js';
 import { areaLine, recheckAreaTable } from '../shared/area-table.js';
 import { countCells, type CsvValue } from '../shared/csv.js';
 import type { SdcCell } from '../shared/events.js';
@@ -459,5 +460,8 @@ export function resolveSelection(manifest: Manifest, period: PeriodInfo, logType
   return { period, logType, field };
 }
 
-/** Whether `field` is drawn from a summary document (numeric) or an LA table (categorical, banded). */
-export const usesSummary = (field: FieldInfo): boolean => field.kind === 'numeric';
+/**
+ * Whether `field` is drawn from a summary document (numeric) or an LA table (categorical, banded):
+ * the rule the report documents follow too (`reportSource`).
+ */
+export const usesSummary = (field: FieldInfo): boolean => reportSource(field.kind) === 'summary';

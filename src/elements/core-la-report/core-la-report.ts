@@ -2,7 +2,6 @@ import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { findPeriod } from '../../feed/client.js';
 import { isFeedError } from '../../feed/errors.js';
-import { reportSource } from '../../feed/report.js';
 import { DOCUMENT_PATHS, type FieldInfo, type LogTypeInfo, type Manifest, type PeriodInfo, type ReportDocument } from '../../feed/types.js';
 import { controlStyles, documentIndex } from '../shared/controls.js';
 import { CoreFeedElement } from '../shared/feed-element.js';
@@ -119,7 +118,7 @@ export class CoreLaReport extends CoreFeedElement<LaReportView> {
     try {
       if (field.show === 'national') view = nationalOnlyView(ctx);
       else if (reports.length && index?.report?.includes(field.id)) {
-        if (reportSource(field.kind) === 'summary') {
+        if (usesSummary(field)) {
           const doc = reportSummary(reports, field.id);
           view = doc && toNumericView(ctx, doc);
         } else {
