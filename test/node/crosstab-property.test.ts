@@ -3,7 +3,8 @@
  * careless "feed" that leaks small counts and suppresses cells at random (often leaving a lone
  * `c` next to a published total) — nothing `<core-crosstab>` derives reveals a count of 1 or 2,
  * or lets a suppressed count be worked back by line sums: not the counts, not the percentages
- * (every mode), not the bases, not the chart, not the sentence, not the CSV.
+ * (every mode), not the bases, not the chart, not the sentence, not the CSV; and no line whose total
+ * is shown leaves its [c]s a sum of 1 or 2.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,6 +81,13 @@ function recoverable(line: Count[], truth: number[]): boolean {
   return hidden.length === 1 && truth[hidden[0]!]! !== 0;
 }
 
+/** A line with a shown total whose hidden parts add up to 1 or 2: each is at most 2, one of them a 1 or a 2. */
+function pinned(line: Count[], truth: number[]): boolean {
+  if (typeof line.at(-1) !== 'number') return false;
+  const left = line.slice(0, -1).reduce((a: number, v, k) => a + (v === 'c' ? truth[k]! : 0), 0);
+  return left > 0 && left < MIN;
+}
+
 test('property: counts, percentages, bases, chart, sentence and CSV never reveal a small or suppressed count', () => {
   fc.assert(
     fc.property(arbCase, (c) => {
@@ -94,6 +102,7 @@ test('property: counts, percentages, bases, chart, sentence and CSV never reveal
       }));
       const truthLines = lines(full);
       lines(shown).forEach((line, k) => assert.ok(!recoverable(line, truthLines[k]!), `line ${k} gives away its only [c]: ${JSON.stringify(line)}`));
+      lines(shown).forEach((line, k) => assert.ok(!pinned(line, truthLines[k]!), `line ${k} pins its [c]s to 1 or 2: ${JSON.stringify(line)}`));
 
       const R = c.truth.length, C = c.truth[0]!.length;
       const ur = c.hasUr ? R - 1 : -1, uc = c.hasUc ? C - 1 : -1;

@@ -5,6 +5,7 @@
 import type { Count, Manifest, TableDocument } from '../../feed/types.js';
 import { FeedError } from '../../feed/errors.js';
 import type { SdcCell } from './events.js';
+import { isSmallRemainder } from '../../sdc/recheck.js';
 import { recheck, type RecheckResult, type RecheckTable } from './recheck-adapter.js';
 
 export interface AreaLine {
@@ -43,6 +44,9 @@ export function recheckAreaTable(doc: TableDocument, manifest: Manifest): { doc:
     ({ cells, rowTotals, colTotals, total } = copy(las.table));
 
     // Hierarchy: for each region and column (and the totals column), its LAs' values add up to it.
+    // A lone `c` among them (the region's value included), or two or more `c` LAs whose sum — the
+    // region's shown value less its shown LAs — is 1 or 2 (the shared re-check's small-remainder
+    // rule), gets the smallest non-zero LA value as complement.
     regionRows.forEach((region, j) => {
       const members = doc.rows.map((code, i) => (regionOf.get(code) === region ? i : -1)).filter((i) => i >= 0);
       if (members.length === 0) return;
@@ -50,12 +54,16 @@ export function recheckAreaTable(doc: TableDocument, manifest: Manifest): { doc:
         const get = (i: number) => (c === cols ? rowTotals[i] : cells[i]?.[c]) ?? 'x';
         const regionValue = (c === cols ? regionTotals[j] : regionCells[j]?.[c]) ?? 'x';
         const hidden = members.filter((i) => get(i) === 'c').length + (regionValue === 'c' ? 1 : 0);
-        if (hidden !== 1) continue;
+        const smallRemainder = isSmallRemainder(members.map(get), regionValue);
+        if (hidden !== 1 && !smallRemainder) continue;
         let best = -1;
         for (const i of members) {
           const v = get(i);
           if (typeof v === 'number' && v > 0 && (best < 0 || v < (get(best) as number))) best = i;
         }
+        // A small remainder with no non-zero LA value shown means the region's value is itself 1
+        // or 2: the regions' re-check below hides it as a primary.
+        if (best < 0 && smallRemainder) continue;
         if (best >= 0) {
           if (c === cols) rowTotals[best] = 'c';
           else (cells[best] as Count[])[c] = 'c';
