@@ -1,22 +1,23 @@
 // Rollup plugin for the CDN bundle: shrinks the text of Lit's css``, html`` and svg`` templates,
 // which terser leaves as they are written (indentation, CSS comments, "prop: value;" spacing).
 // ≈ 0.7 KB min+gzip of the 40 KB budget (DESIGN §6), for nothing the browser would see:
-// - css: comments, indentation, the spaces around { } ; , > and after : go;
+// - css: comments, indentation, newlines, the spaces around { } ; , > and after : go;
 // - html / svg: the indentation at the start and end of a line goes (a newline is still there,
 //   and is whitespace as the spaces were; no template here uses <pre> or `white-space: pre`).
-// Every newline is kept, so line numbers and the source map stay right. The templates are found
+// Every line stays where it was, so the source map stays right: html and svg keep their
+// newlines, and a css template's newlines move to just after it (after its `${` or closing
+// backtick, where they are whitespace between tokens). The templates are found
 // with TypeScript's parser (a tagged template whose tag is `css`, `html` or `svg`), never by a
 // regular expression over the code.
 import ts from 'typescript';
 
-/** CSS text, shrunk; newlines kept (a comment becomes its newlines). */
+/** CSS text, shrunk to one line: comments and newlines go (a newline between two words becomes a space). */
 export function shrinkCss(text) {
   return text
-    .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ''))
-    .replace(/[ \t]*\n[ \t]*/g, '\n')
-    .replace(/[ \t]*([{};,>])[ \t]*/g, '$1')
-    .replace(/:[ \t]+/g, ':') // not before a colon: ".a :focus" is a descendant selector
-    .replace(/[ \t]+/g, ' ');
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/: /g, ':'); // not before a colon: ".a :focus" is a descendant selector
 }
 
 /** HTML or SVG template text without the indentation around its newlines. */
@@ -32,13 +33,18 @@ export function minifyTemplates(code, fileName = 'module.js') {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && Object.hasOwn(SHRINK, node.tag.text)) {
       const t = node.template;
       const parts = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((span) => span.literal)];
-      for (const part of parts) {
+      for (const [k, part] of parts.entries()) {
         // The text between the delimiters: ` or } before it, ${ or ` after it.
         const start = part.getStart(file) + 1;
         const end = part.getEnd() - (part.kind === ts.SyntaxKind.TemplateHead || part.kind === ts.SyntaxKind.TemplateMiddle ? 2 : 1);
         const text = code.slice(start, end);
-        const shrunk = SHRINK[node.tag.text](text);
-        if (shrunk !== text) edits.push([start, end, shrunk]);
+        let shrunk = SHRINK[node.tag.text](text);
+        // The css template's own ends (never a part's side next to a `${…}`: a space there may be a combinator).
+        if (node.tag.text === 'css') shrunk = shrunk.replace(k === 0 ? /^ / : /$^/, '').replace(k === parts.length - 1 ? / $/ : /$^/, '');
+        if (shrunk === text) continue;
+        edits.push([start, end, shrunk]);
+        const lost = text.split('\n').length - shrunk.split('\n').length;
+        if (lost > 0) edits.push([part.getEnd(), part.getEnd(), '\n'.repeat(lost)]);
       }
     }
     ts.forEachChild(node, visit);

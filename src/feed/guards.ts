@@ -11,7 +11,7 @@ type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
-const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
+export const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
 
 /** A count: a non-negative integer or a GSS symbol. */
 export function isCount(v: unknown): v is Count {

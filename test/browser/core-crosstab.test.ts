@@ -35,6 +35,7 @@ function crosstab(src: string, attrs: Attrs = {}, feed: Feed = new FeedClient())
 async function ready(src: string, attrs: Attrs = {}, feed?: Feed): Promise<CoreCrosstab> {
   const el = crosstab(src, attrs, feed);
   await waitForState(el, 'ready');
+  await el.updateComplete; // a long table's rest too
   return el;
 }
 
@@ -226,6 +227,63 @@ describe('<core-crosstab> table', () => {
     // Transposed from ethnic~nationality_all: the first nationality's total is its column total there.
     const doc = (await (await fetch(`${BASIC()}data/ct000001/2024-25/ar-gn/crosstab/ethnic~nationality_all.json`)).json()) as { colTotals: number[] };
     expect(rows[0]!.lastElementChild?.textContent).to.equal(doc.colTotals[0]!.toLocaleString('en-GB'));
+  });
+
+  it('a long table comes in parts of 20 rows: aligned columns, one visible header, each part a table for screen readers', async () => {
+    const el = await ready(BASIC(), { 'log-type': 'ar-gn', x: 'nationality_all', y: 'ethnic' });
+    const parts = $$(el, 'table[part=table]') as HTMLTableElement[];
+    expect(parts.length).to.equal(10);
+    expect(parts.map((t) => t.tBodies[0]!.rows.length)).to.deep.equal(Array(10).fill(20));
+    expect(parts.map((t) => t.caption?.textContent)).to.include('Lead tenant\'s nationality by Lead tenant\'s ethnic background: Affordable Rent General Needs, England, 2024/25, rows 21 to 40 of 200');
+    // Only the last part has the totals row; every part after the first is skipped by the browser until near.
+    expect(parts.map((t) => t.tFoot !== null)).to.deep.equal([...Array(9).fill(false), true]);
+    expect(parts.map((t) => getComputedStyle(t.parentElement!).contentVisibility)).to.deep.equal(['visible', ...Array(9).fill('auto')]);
+    // The headings are drawn once, in a sticky copy hidden from screen readers; each part's own are there but take no room.
+    const head = $(el, '.core-crosstab__head') as HTMLTableElement;
+    expect(head.getAttribute('aria-hidden')).to.equal('true');
+    expect(getComputedStyle(head).position).to.equal('sticky');
+    expect(parts[0]!.tHead!.getBoundingClientRect().height).to.equal(0);
+    expect(parts[0]!.tHead!.rows[0]!.cells[1]!.textContent).to.equal(head.tHead!.rows[0]!.cells[1]!.textContent);
+    // The columns line up: the head copy's and the first two parts' cells start at the same x.
+    const xs = (row: HTMLTableRowElement) => Array.from(row.cells, (c) => Math.round(c.getBoundingClientRect().left));
+    expect(xs(parts[0]!.tBodies[0]!.rows[0]!)).to.deep.equal(xs(head.tHead!.rows[0]!));
+    parts[1]!.scrollIntoView();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(xs(parts[1]!.tBodies[0]!.rows[0]!)).to.deep.equal(xs(parts[0]!.tBodies[0]!.rows[0]!));
+    await expectAccessible(el);
+  });
+
+  it('a long table draws its first part with the figure and the rest after the first frame; updateComplete and core-load wait for all', async () => {
+    const firstRows: number[] = [];
+    const el = crosstab(BASIC(), { 'log-type': 'ar-gn', x: 'nationality_all', y: 'ethnic' });
+    const seen = new MutationObserver(() => {
+      const n = el.shadowRoot!.querySelectorAll('tbody tr').length;
+      if (n > 0 && firstRows.length === 0) firstRows.push(n);
+    });
+    seen.observe(el.shadowRoot!, { childList: true, subtree: true });
+    await oneEvent(el, 'core-load');
+    seen.disconnect();
+    expect(firstRows).to.deep.equal([20]);
+    expect($$(el, 'tbody tr').length).to.equal(200);
+  });
+
+  it('printing before the rest is drawn draws it at once', async () => {
+    const el = crosstab(BASIC(), { 'log-type': 'ar-gn', x: 'nationality_all', y: 'ethnic' });
+    const counts: number[] = [];
+    await new Promise<void>((done) => {
+      const seen = new MutationObserver(() => {
+        if (!el.shadowRoot!.querySelector('tbody tr')) return;
+        seen.disconnect();
+        counts.push($$(el, 'tbody tr').length);
+        window.dispatchEvent(new Event('beforeprint'));
+        counts.push($$(el, 'tbody tr').length); // synchronously: before the browser lays the page out for print
+        done();
+      });
+      seen.observe(el.shadowRoot!, { childList: true, subtree: true });
+    });
+    expect(counts).to.deep.equal([20, 200]);
+    await el.updateComplete;
+    expect($$(el, 'tbody tr').length).to.equal(200);
   });
 
   it('empty: a period and type with no logs', async () => {

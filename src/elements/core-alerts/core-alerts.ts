@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { FeedError } from '../../feed/errors.js';
 import { CoreFeedElement, type LoadedView } from '../shared/feed-element.js';
 import { heading, toHeadingLevel, type HeadingLevel } from '../shared/heading.js';
@@ -39,18 +38,24 @@ type LoadedAlerts = AlertsView & LoadedView;
  */
 export class CoreAlerts extends CoreFeedElement<LoadedAlerts> {
   static override styles = [coreStyles, alertsStyles];
+  static override properties: PropertyDeclarations = {
+    limit: { converter: { fromAttribute: parseLimit, toAttribute: String } },
+    allHref: { attribute: 'all-href' },
+    headingLevel: { attribute: 'heading-level', converter: (v) => toHeadingLevel(v) },
+    today: {},
+  };
 
   /** How many alerts to show, newest first and unexpired (default 3), or `all`: every alert, grouped by year. */
-  @property({ converter: { fromAttribute: parseLimit, toAttribute: String } }) limit: AlertsLimit = 3;
+  limit: AlertsLimit = 3;
 
   /** Address of the page listing every alert; shows a "View all alerts" link (not with `limit="all"`). */
-  @property({ attribute: 'all-href' }) allHref = '';
+  allHref = '';
 
   /** Level of the element's top headings (alert titles; years with `limit="all"`), 2–6. Default 2. */
-  @property({ attribute: 'heading-level', converter: (v) => toHeadingLevel(v) }) headingLevel: HeadingLevel = 2;
+  headingLevel: HeadingLevel = 2;
 
   /** The date expiry is judged against, as `YYYY-MM-DD` (default: today). For previews and tests. */
-  @property() today = '';
+  today = '';
 
   protected selection(): readonly unknown[] {
     return [this.limit, this.today];

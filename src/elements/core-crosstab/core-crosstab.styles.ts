@@ -45,6 +45,11 @@ export const crosstabStyles = css`
 .core-crosstab__table tfoot th, .core-crosstab__table tfoot td{position: sticky;bottom: 0;font-weight: 700;}
 .core-crosstab__table tfoot th{z-index: 2;}
 .core-crosstab__table .core-crosstab__total{font-weight: 700;}
+.core-crosstab__table--parts{table-layout: fixed;width: 100%;min-width: 100%;}
+.core-crosstab__part{min-width: 100%;}
+.core-crosstab__head{position: sticky;top: 0;z-index: 3;}
+.core-crosstab__part--skip{content-visibility: auto;contain-intrinsic-size: auto 50em;}
+@media screen{.core-crosstab__part-head th{font-size: 0;border: 0;}}
 .core-crosstab__notes{font-size: 0.875em;}
 .core-crosstab__notes p{margin: 0 0 0.5em;}
 .core-crosstab__chart-wrap{max-width: 640px;margin: 0 0 1em;}
@@ -74,6 +79,9 @@ ${barPanelRatios}
 @media print{
   .core-crosstab__scroll{max-height: none;overflow: visible;border: 0;}
   .core-crosstab__table{font-size: 0.8em;}
+  .core-crosstab__head{display: none;}
+  .core-crosstab__part{width: 100% !important;}
+  .core-crosstab__table--parts{table-layout: auto;}
   .core-crosstab__table th, .core-crosstab__table td{position: static !important;min-width: 0 !important;padding: 0.4em;}
   .core-crosstab__chart-wrap--wide{overflow: visible;flex-wrap: wrap;}
   .core-crosstab__toolbar{display: none;}

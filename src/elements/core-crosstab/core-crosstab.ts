@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
 import { findPeriod } from '../../feed/client.js';
 import { FeedError } from '../../feed/errors.js';
@@ -10,9 +9,9 @@ import { CoreFeedElement } from '../shared/feed-element.js';
 import { msg, type MessageKey } from '../shared/messages.js';
 import { printStyles } from '../shared/print.js';
 import { coreStyles } from '../shared/styles.js';
-import { renderViewToggle, viewToggleStyles } from '../shared/view-toggle.js';
+import { renderViewToggle, viewToggleStyles, type ViewToggle } from '../shared/view-toggle.js';
 import { chartGeometry, pieAvailability, type PieAvailability } from './crosstab.chart.js';
-import { renderCrosstabTable, renderGroupedChart, renderLegend, renderPies, renderSymbolKey, type TableLabels } from './crosstab.render.js';
+import { TABLE_PART, renderCrosstabTable, renderGroupedChart, renderLegend, renderPies, renderSymbolKey, type TableLabels } from './crosstab.render.js';
 import {
   PERCENT_MODES, crosstabCsv, crosstabGrid, crosstabSummary, toCrosstabData,
   type CrosstabData, type CrosstabGrid, type PercentMode,
@@ -29,6 +28,25 @@ const PIE_REASON: Record<Extract<PieAvailability, { ok: false }>['reason'], Mess
   suppressed: 'crosstabPieSuppressed',
   empty: 'crosstabPieEmpty',
 };
+
+/**
+ * A long table is drawn in two steps (DESIGN §6: ≤ 50 ms of work at a time after the data
+ * arrives): its first part (`TABLE_PART` rows: more than the scrolling box shows) with the
+ * figure, and the other parts once that is painted. The parts are independent tables, so the rest
+ * does not make the first lay out again. `updateComplete` and `core-load` wait for the rest, and
+ * printing draws it at once.
+ *
+ * `Drawing`: the table of `data`, and how many of its parts are drawn (1 or all); `rest`: the
+ * drawing of the others.
+ */
+interface Drawing {
+  readonly data: CrosstabData;
+  parts: number;
+  rest?: Promise<void> | undefined;
+}
+
+/** After the next frame is painted (a hidden page paints none: then after the next task). */
+const nextFrame = () => new Promise<unknown>((done) => (document.hidden ? setTimeout(done) : requestAnimationFrame(() => setTimeout(done))));
 
 /** What one render derives from the loaded data and the display options (memoised). */
 interface Derived {
@@ -76,36 +94,88 @@ interface Derived {
  */
 export class CoreCrosstab extends CoreFeedElement<CrosstabData> {
   static override styles = [coreStyles, controlStyles, viewToggleStyles, crosstabStyles, printStyles];
+  static override properties: PropertyDeclarations = {
+    period: {},
+    logType: { attribute: 'log-type' },
+    x: {},
+    y: {},
+    display: { reflect: true },
+    chart: {},
+    percentages: {},
+    controls: { type: Boolean },
+    manifest: { state: true, attribute: false },
+    tableOpen: { state: true, attribute: false },
+  };
 
   /** Period id, e.g. `2024-25` or `2024-25-q1-q3` (default: the latest in the feed). */
-  @property() period = '';
+  period = '';
 
   /** Log type: `sr-gn`, `sr-sh`, `ar-gn`, `ar-sh`, `rtb-gn`, `rtb-sh` or `sales` (default: the first with crosstabs). */
-  @property({ attribute: 'log-type' }) logType = '';
+  logType = '';
 
   /** Question down the side (rows), a field id such as `nationality_all` (default: the feed's first pair). */
-  @property() x = '';
+  x = '';
 
   /** Question across the top (columns), a field id such as `sex1`. */
-  @property() y = '';
+  y = '';
 
   /** `table` or `chart`. */
-  @property({ reflect: true }) display: CrosstabDisplay = 'table';
+  display: CrosstabDisplay = 'table';
 
   /** `column`, `bar` or `pie` (pies only where honest; otherwise the reason is shown and columns drawn). */
-  @property() chart: CrosstabChart = 'column';
+  chart: CrosstabChart = 'column';
 
   /** `none` (numbers), `row`, `column` or `total` percentages. */
-  @property() percentages: PercentMode = 'none';
+  percentages: PercentMode = 'none';
 
   /** Show selects for the period, the type and both questions. */
-  @property({ type: Boolean }) controls = false;
+  controls = false;
 
   /** The last manifest seen, so the controls stay usable when a selection fails. */
-  @state() private manifest: Manifest | undefined;
-  @state() private tableOpen = false;
+  private manifest: Manifest | undefined;
+  private tableOpen = false;
 
   private derived: Derived | undefined;
+  /** The table drawn last: its data and how many of its parts are drawn. */
+  private drawing: Drawing | undefined;
+
+  /** Also waits for the rest of a long table. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const rest = this.drawing?.rest;
+    return rest ? rest.then(() => this.getUpdateComplete()) : done;
+  }
+
+  /** The parts of `data`'s table to draw: as many as before for the same table, else the first. */
+  private partsToDraw(data: CrosstabData): number {
+    if (this.drawing?.data !== data) this.drawing = { data, parts: 1 };
+    return this.drawing.parts;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const d = this.drawing;
+    if (d?.parts === 1 && !d.rest && d.data.counts.rows.length > TABLE_PART) d.rest = this.drawRest(d);
+  }
+
+  /** The rest of a long table, once the first part is painted; at once if the page is printed first. */
+  private async drawRest(d: Drawing): Promise<void> {
+    const all = () => {
+      d.parts = Infinity;
+      this.requestUpdate();
+    };
+    // Printing must never cut the table short: the rest before the page is laid out for print.
+    const print = () => {
+      all();
+      this.performUpdate();
+    };
+    addEventListener('beforeprint', print);
+    await nextFrame();
+    removeEventListener('beforeprint', print);
+    if (this.drawing === d) all();
+    await super.getUpdateComplete();
+    d.rest = undefined;
+  }
 
   protected selection(): readonly unknown[] {
     return [this.period, this.logType, this.x, this.y];
@@ -165,7 +235,7 @@ export class CoreCrosstab extends CoreFeedElement<CrosstabData> {
   private renderTable(data: CrosstabData, grid: CrosstabGrid): TemplateResult {
     const m = this.messages;
     const note = { row: 'crosstabNoteRow', column: 'crosstabNoteColumn', total: 'crosstabNoteTotal' } as const;
-    return html`${renderCrosstabTable(grid, this.tableLabels(data, grid), m)}
+    return html`${renderCrosstabTable(grid, this.tableLabels(data, grid), m, this.partsToDraw(data))}
       <div class="core-crosstab__notes">
         ${grid.mode === 'none'
           ? nothing
@@ -199,31 +269,19 @@ export class CoreCrosstab extends CoreFeedElement<CrosstabData> {
 
   private renderToolbar(data: CrosstabData, grid: CrosstabGrid, showChart: boolean, chartType: CrosstabChart, pieReason: string | undefined): TemplateResult {
     const m = this.messages;
-    const set = <K extends 'display' | 'chart' | 'percentages'>(key: K) => (value: this[K]) => { this[key] = value; };
+    // A toggle with a visible label (hidden from screen readers: the group's name says it).
+    const toggle = <K extends 'display' | 'chart'>(key: K, label: string, views: ViewToggle<this[K]>['views'], value: this[K]) => html`<div class="core-form-group">
+        <span class="core-crosstab__toolgroup-label" aria-hidden="true">${label}</span>
+        ${renderViewToggle({ label, views, value, onChange: (v) => { this[key] = v; } })}
+      </div>`;
     return html`<div class="core-crosstab__toolbar core-no-print">
-        <div class="core-form-group">
-          <span class="core-crosstab__toolgroup-label" aria-hidden="true">${msg(m, 'viewToggle')}</span>
-          ${renderViewToggle<CrosstabDisplay>({
-            label: msg(m, 'viewToggle'),
-            views: [{ value: 'table', label: msg(m, 'crosstabTable') }, { value: 'chart', label: msg(m, 'crosstabChart') }],
-            value: this.display === 'chart' ? 'chart' : 'table',
-            onChange: set('display'),
-          })}
-        </div>
+        ${toggle('display', msg(m, 'viewToggle'), [{ value: 'table', label: msg(m, 'crosstabTable') }, { value: 'chart', label: msg(m, 'crosstabChart') }], showChart ? 'chart' : 'table')}
         ${showChart
-          ? html`<div class="core-form-group">
-              <span class="core-crosstab__toolgroup-label" aria-hidden="true">${msg(m, 'crosstabChartType')}</span>
-              ${renderViewToggle<CrosstabChart>({
-                label: msg(m, 'crosstabChartType'),
-                views: [
-                  { value: 'column', label: msg(m, 'crosstabColumn') },
-                  { value: 'bar', label: msg(m, 'crosstabBar') },
-                  { value: 'pie', label: msg(m, 'crosstabPie'), disabled: pieReason !== undefined },
-                ],
-                value: chartType,
-                onChange: set('chart'),
-              })}
-            </div>`
+          ? toggle('chart', msg(m, 'crosstabChartType'), [
+              { value: 'column', label: msg(m, 'crosstabColumn') },
+              { value: 'bar', label: msg(m, 'crosstabBar') },
+              { value: 'pie', label: msg(m, 'crosstabPie'), disabled: pieReason !== undefined },
+            ], chartType)
           : nothing}
         ${showChart && chartType === 'pie'
           ? nothing
@@ -248,14 +306,18 @@ export class CoreCrosstab extends CoreFeedElement<CrosstabData> {
 
   /** Swaps rows and columns (the same document, transposed: no request). */
   private swap = (): void => {
-    const data = this.data.value;
-    const x = this.x || data?.counts.x.id || '';
-    const y = this.y || data?.counts.y.id || '';
+    const { x, y } = this.shown();
     this.x = y;
     this.y = x;
     if (this.percentages === 'row') this.percentages = 'column';
     else if (this.percentages === 'column') this.percentages = 'row';
   };
+
+  /** The log type and questions shown: as set, else as loaded (the defaults the feed gave). */
+  private shown() {
+    const last = this.data.value;
+    return { logType: this.logType || last?.logType.id || '', x: this.x || last?.counts.x.id || '', y: this.y || last?.counts.y.id || '' };
+  }
 
   private renderControls(): TemplateResult | typeof nothing {
     const manifest = this.manifest;
@@ -267,10 +329,8 @@ export class CoreCrosstab extends CoreFeedElement<CrosstabData> {
     } catch {
       return nothing;
     }
-    const last = this.data.value;
-    const logType = (this.logType || last?.logType.id || firstLogType(manifest, period) || '') as LogTypeId;
-    const x = this.x || last?.counts.x.id || '';
-    const y = this.y || last?.counts.y.id || '';
+    const { x, y, ...shown } = this.shown();
+    const logType = (shown.logType || firstLogType(manifest, period) || '') as LogTypeId;
     const crossed = documentIndex(manifest, period, logType)?.crosstab ?? [];
     const pairsWith = (id: string) => (f: { id: string }) => !crosstabPair(crossed, id, f.id);
     const filter = { period, logType, documents: ['crosstab'] as const };
@@ -286,7 +346,7 @@ export class CoreCrosstab extends CoreFeedElement<CrosstabData> {
   private choose(change: { period?: string; logType?: string; x?: string; y?: string }): void {
     const manifest = this.manifest;
     if (!manifest) return;
-    const next = { period: this.period, logType: this.logType || this.data.value?.logType.id || '', x: this.x || this.data.value?.counts.x.id || '', y: this.y || this.data.value?.counts.y.id || '', ...change };
+    const next = { period: this.period, ...this.shown(), ...change };
     let periodId: string;
     try {
       periodId = findPeriod(manifest, next.period).id;
@@ -317,20 +377,17 @@ function firstLogType(manifest: Manifest, period: string): LogTypeId | undefined
 function resolveSelection(manifest: Manifest, period: string, logTypeId: string, x: string, y: string) {
   const id = logTypeId || firstLogType(manifest, period);
   const logType = manifest.logTypes.find((t) => t.id === id);
-  if (!logType) throw new FeedError('missing', id ? `This feed has no log type "${id}".` : `This feed has no crosstabs for period "${period}".`);
-  const index = manifest.documents[period]?.[logType.id];
-  if (!index) throw new FeedError('missing', `This feed has no ${logType.id} data for period "${period}".`);
+  const crossed = (logType && manifest.documents[period]?.[logType.id]?.crosstab) ?? [];
   if (!x || !y) {
+    // One question given: the first it is crossed with; none: the feed's first pair.
     const given = x || y;
-    const other = index.crosstab.find((id) => id !== given);
-    if (!other || (given && !index.crosstab.includes(given))) {
-      throw new FeedError('missing', `This feed has no crosstab${given ? ` of "${given}"` : ''} for ${logType.id}, ${period}.`);
-    }
+    const other = (!given || crossed.includes(given) ? crossed.find((f) => f !== given) : undefined) ?? '';
     if (x) y = other;
     else if (y) x = other;
-    else [x, y] = [index.crosstab[0]!, index.crosstab[1]!];
+    else [x = '', y = ''] = crossed;
   }
-  const pair = crosstabPair(index.crosstab, x, y);
-  if (!pair) throw new FeedError('missing', `This feed has no crosstab of "${x}" by "${y}" (${logType.id}, ${period}).`);
+  const pair = crosstabPair(crossed, x, y);
+  // One message names everything asked for: the log type (or that the period has none), both questions, the period.
+  if (!logType || !pair) throw new FeedError('missing', `This feed has no crosstab of "${x || '?'}" by "${y || '?'}" for ${id ?? 'any log type'}, ${period}.`);
   return { logType, x, y, pair };
 }

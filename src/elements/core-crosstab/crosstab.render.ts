@@ -5,19 +5,14 @@
  */
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { SymbolCode } from '../../feed/types.js';
-import { formatPercent } from '../shared/format.js';
+import { formatPercent, symbolsOf } from '../shared/format.js';
 import { msg, type Messages } from '../shared/messages.js';
 import { madeStrings, numberRow, renderKey } from '../shared/table.js';
 import { chartPanels, type ChartGeometry, type ChartMark, type ChartPanel, type PieAvailability } from './crosstab.chart.js';
 import { formatValue, isPercent, type Category, type CrosstabGrid, type CrosstabValue } from './crosstab.view.js';
 
-const SYMBOLS: readonly SymbolCode[] = ['c', 'x', 'z'];
-
 /** The symbols the grid shows, in key order. */
-export function gridSymbols(grid: CrosstabGrid): SymbolCode[] {
-  const seen = new Set<CrosstabValue>([...grid.cells.flat(), ...grid.rowTotals, ...grid.colTotals, grid.total]);
-  return SYMBOLS.filter((s) => seen.has(s));
-}
+export const gridSymbols = (grid: CrosstabGrid): SymbolCode[] => symbolsOf([...grid.cells.flat(), ...grid.rowTotals, ...grid.colTotals, grid.total]);
 
 /** Body rows: one template per row (shared `numberRow`), the totals column last. */
 const TOTAL_LAST = { lastClass: 'core-crosstab__total' } as const;
@@ -32,29 +27,64 @@ export interface TableLabels {
   readonly totalsRow: string;
 }
 
-/** The table: caption (visually hidden: the figure's caption says it), sticky headers, scrolling. */
-export function renderCrosstabTable(grid: CrosstabGrid, labels: TableLabels, messages?: Partial<Messages>): TemplateResult {
+/**
+ * Rows per table part. A table longer than this (nationality: ≈ 200 rows) is cut into parts of
+ * whole rows, each its own table with the same fixed column widths: every part but the first has
+ * `content-visibility: auto`, so the browser skips the style, layout and paint of parts out of
+ * sight, and a part added later does not make the others lay out again (DESIGN §6: laying out
+ * 4,000 cells at once took 90–110 ms).
+ */
+export const TABLE_PART = 20;
+
+/** A column's width in em: its longest heading in at most `lines` lines (and no word broken), within [min, max]. */
+function columnWidth(labels: readonly string[], lines: number, min: number, max: number, perChar: number): number {
+  const chars = Math.max(...labels.map((label) => Math.max(label.length / lines, ...label.split(/\s+/).map((w) => w.length))));
+  return Math.round(Math.min(max, Math.max(min, 1.6 + perChar * chars)) * 10) / 10;
+}
+
+/**
+ * The table: caption (visually hidden: the figure's caption says it), sticky headers, scrolling.
+ * A long table (`TABLE_PART`) comes in parts that share one set of fixed column widths; the
+ * headings stay in each part, for screen readers, but are drawn once, in a sticky copy above the
+ * parts that assistive technology does not see (`aria-hidden`). In print the copy goes and each
+ * part shows its headings.
+ */
+export function renderCrosstabTable(grid: CrosstabGrid, labels: TableLabels, messages?: Partial<Messages>, parts = Infinity): TemplateResult {
+  const head = html`<tr>
+    <th scope="col" class="core-crosstab__corner">${labels.corner}</th>
+    ${grid.cols.map((c) => html`<th scope="col" class="core-num">${c.label}</th>`)}
+    <th scope="col" class="core-num core-crosstab__total">${labels.totalsColumn}</th>
+  </tr>`;
+  const rows = (from: number, to: number) =>
+    grid.rows.slice(from, to).map((r, k) => numberRow(r.label, [...grid.cells[from + k]!.map(formatValue), formatValue(grid.rowTotals[from + k]!)], TOTAL_LAST));
+  const foot = html`<tfoot><tr>
+    <th scope="row">${labels.totalsRow}</th>
+    ${grid.colTotals.map((v) => cell(v))}
+    ${cell(grid.total, 'core-crosstab__total')}
+  </tr></tfoot>`;
+  const n = grid.rows.length, long = n > TABLE_PART;
+  const widths = long ? [
+    columnWidth(grid.rows.map((r) => r.label), 2, 10, 18, 0.55),
+    ...[...grid.cols.map((c) => c.label), labels.totalsColumn].map((label) => columnWidth([label], 3, 6.5, 12, 0.6)),
+  ] : [];
+  // Each part is as wide as the columns (a skipped part has no content to take a width from);
+  // the columns take their shares of that, so that print can fit the parts to the page.
+  const sum = widths.reduce((a, b) => a + b, 0);
+  const style = long ? `width:${sum}em` : nothing;
+  const cols = long ? html`<colgroup>${widths.map((w) => html`<col style=${`width:${((100 * w) / sum).toFixed(2)}%`}>`)}</colgroup>` : nothing;
+  const starts = Array.from({ length: Math.min(parts, Math.ceil(n / TABLE_PART)) || 1 }, (_, k) => k * TABLE_PART);
   return html`<div class="core-crosstab__scroll" tabindex="0" role="region" aria-label=${msg(messages, 'crosstabScroll', { caption: labels.caption })}>
-    <table class="core-table core-crosstab__table" part="table">
-      <caption class="core-visually-hidden">${labels.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" class="core-crosstab__corner">${labels.corner}</th>
-          ${grid.cols.map((c) => html`<th scope="col" class="core-num">${c.label}</th>`)}
-          <th scope="col" class="core-num core-crosstab__total">${labels.totalsColumn}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${grid.rows.map((r, i) => numberRow(r.label, [...grid.cells[i]!.map(formatValue), formatValue(grid.rowTotals[i]!)], TOTAL_LAST))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">${labels.totalsRow}</th>
-          ${grid.colTotals.map((v) => cell(v))}
-          ${cell(grid.total, 'core-crosstab__total')}
-        </tr>
-      </tfoot>
-    </table>
+    ${long ? html`<table class="core-table core-crosstab__table core-crosstab__table--parts core-crosstab__head" style=${style} aria-hidden="true">
+      ${cols}<thead>${head}</thead>
+    </table>` : nothing}
+    ${starts.map((from) => html`<div class="core-crosstab__part ${from ? 'core-crosstab__part--skip' : ''}" style=${style}>
+      <table class="core-table core-crosstab__table ${long ? 'core-crosstab__table--parts' : ''}" part="table">
+        <caption class="core-visually-hidden">${long ? msg(messages, 'crosstabPart', { caption: labels.caption, from: from + 1, to: Math.min(n, from + TABLE_PART), rows: n }) : labels.caption}</caption>
+        ${cols}<thead class=${long ? 'core-crosstab__part-head' : ''}>${head}</thead>
+        <tbody>${rows(from, from + TABLE_PART)}</tbody>
+        ${from + TABLE_PART >= n ? foot : nothing}
+      </table>
+    </div>`)}
   </div>`;
 }
 

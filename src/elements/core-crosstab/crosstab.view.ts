@@ -261,7 +261,7 @@ export function crosstabSummary(counts: CrosstabCounts, grid: CrosstabGrid, para
     sentence = msg(messages, 'crosstabSummaryNoGroup', { ...p, total });
   }
   const anySuppressed = [...counts.cells.flat(), ...counts.rowTotals, ...counts.colTotals].includes('c');
-  return anySuppressed ? `${sentence} ${msg(messages, 'crosstabSummaryNote')}` : sentence;
+  return anySuppressed ? `${sentence} ${msg(messages, 'suppressedNote')}` : sentence;
 }
 
 /**

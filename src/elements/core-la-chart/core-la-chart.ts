@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { findPeriod } from '../../feed/client.js';
 import { FeedError } from '../../feed/errors.js';
 import { DOCUMENT_PATHS, type Manifest } from '../../feed/types.js';
@@ -60,33 +59,44 @@ type Loaded = LaChartView & LoadedView;
  */
 export class CoreLaChart extends CoreFeedElement<Loaded> {
   static override styles = [coreStyles, controlStyles, comboboxStyles, viewToggleStyles, laChartStyles, printStyles];
+  static override properties: PropertyDeclarations = {
+    period: {},
+    logType: { attribute: 'log-type' },
+    la: {},
+    field: {},
+    compare: {},
+    controls: { type: Boolean, reflect: true },
+    view: { reflect: true },
+    controlManifest: { state: true, attribute: false },
+    selected: { state: true, attribute: false },
+  };
 
   /** Period id, e.g. `2024-25` or `2024-25-q1-q3` (default: the latest in the feed). */
-  @property() period = '';
+  period = '';
 
   /** Log type: `sr-gn`, `sr-sh`, `ar-gn`, `ar-sh`, `rtb-gn`, `rtb-sh` or `sales` (default: the first with data). */
-  @property({ attribute: 'log-type' }) logType = '';
+  logType = '';
 
   /** GSS code of the local authority (or a region; default: England). */
-  @property() la = '';
+  la = '';
 
   /** The question: a CORE variable name such as `hhtype` or `wrent` (default: the first published by LA). */
-  @property() field = '';
+  field = '';
 
   /**
    * What to compare with, space-separated: `region` (the LA's region), `england`, area codes,
    * `all` (adds a table of every LA), or `none`. Default `region england`.
    */
-  @property() compare = '';
+  compare = '';
 
   /** Show form controls to choose the period, type, LA and question. */
-  @property({ type: Boolean, reflect: true }) controls = false;
+  controls = false;
 
   /** `chart` (chart and table) or `table` (the table only). */
-  @property({ reflect: true }) view: 'chart' | 'table' = 'chart';
+  view: 'chart' | 'table' = 'chart';
 
-  @state() private controlManifest: Manifest | undefined;
-  @state() private selected: Selection | undefined;
+  private controlManifest: Manifest | undefined;
+  private selected: Selection | undefined;
 
   private readonly picker = new Combobox(this, {
     id: 'core-la',

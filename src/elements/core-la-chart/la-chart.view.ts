@@ -15,7 +15,7 @@ import { reportSource } from '../../feed/report.js';
 import { areaLine, recheckAreaTable } from '../shared/area-table.js';
 import { countCells, type CsvValue } from '../shared/csv.js';
 import type { SdcCell } from '../shared/events.js';
-import { formatCount, formatMoney, formatNumber, formatPercent } from '../shared/format.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, symbolsOf } from '../shared/format.js';
 import { msg, type Messages } from '../shared/messages.js';
 import { recheckSummary } from '../shared/summary-doc.js';
 import { joinList, largestIndex } from '../shared/summary.js';
@@ -146,12 +146,6 @@ export function resolveAreas(manifest: Manifest, la: string, compare: readonly s
 export function categoriesFor(field: FieldInfo, year: string, codes: readonly string[]): Category[] {
   const list = field.categoriesByYear?.[year] ?? field.categories ?? [];
   return codes.map((code) => ({ code, label: list.find((c) => c.code === code)?.label ?? code, unknown: code === NOT_KNOWN }));
-}
-
-const SYMBOL_ORDER: readonly SymbolCode[] = ['c', 'x', 'z'];
-function symbolsOf(values: Iterable<unknown>): SymbolCode[] {
-  const seen = new Set<unknown>(values);
-  return SYMBOL_ORDER.filter((s) => seen.has(s));
 }
 
 /** The one decimal percentage of `count` over `denominator`, or `undefined` if either is not a published number. */
@@ -297,7 +291,7 @@ export function toCategoricalView(ctx: LaChartContext, table: TableDocument): Ca
     ...series.flatMap((s) => s.counts.map((c, i) => (basis !== 'none' && s.percents[i] === undefined && typeof c === 'number' && !(basis === 'known' && categories[i]!.unknown) ? 'x' : undefined))),
     ...(allRows ?? []).flatMap((r) => [...r.counts, r.total]),
   ]);
-  if (symbols.includes('c')) notes.push(msg(messages, 'laChartSuppressedNote'));
+  if (symbols.includes('c')) notes.push(msg(messages, 'suppressedNote'));
 
   const csv = (): CsvValue[][] => {
     const header = ['period', 'log_type', 'field', 'area_code', 'area_name', 'area_type', 'category_code', 'category_label', 'count', 'count_status', 'percent', 'percent_status'];
@@ -396,7 +390,7 @@ export function toNumericView(ctx: LaChartContext, summaryDoc: SummaryDocument):
     }
   }
   const symbols = symbolsOf([...series, ...(allRows ?? [])].flatMap((s) => [s.n, s.mean, s.median]));
-  const notes = symbols.includes('c') ? [msg(messages, 'laChartSuppressedNote')] : [];
+  const notes = symbols.includes('c') ? [msg(messages, 'suppressedNote')] : [];
   const unit = unitLabel(summaryDoc.unit ?? ctx.field.unit);
 
   const csv = (): CsvValue[][] => {

@@ -1,5 +1,4 @@
-import { html, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { findPeriod } from '../../feed/client.js';
 import { isFeedError } from '../../feed/errors.js';
 import { DOCUMENT_PATHS, type FieldInfo, type LogTypeInfo, type Manifest, type PeriodInfo, type ReportDocument } from '../../feed/types.js';
@@ -55,24 +54,32 @@ export const REPORT_PAGE_STYLE = '@page { size: A4; margin: 15mm 14mm 18mm; }';
  */
 export class CoreLaReport extends CoreFeedElement<LaReportView> {
   static override styles = [coreStyles, controlStyles, laChartStyles, printStyles, laReportStyles];
+  static override properties: PropertyDeclarations = {
+    period: {},
+    logType: { attribute: 'log-type' },
+    la: {},
+    compare: {},
+    headingLevel: { attribute: 'heading-level', converter: (v) => toHeadingLevel(v) },
+    sections: { attribute: false },
+  };
 
   /** Period id (default: the latest in the feed). */
-  @property() period = '';
+  period = '';
 
   /** Log type (default: the first with data in the period). */
-  @property({ attribute: 'log-type' }) logType = '';
+  logType = '';
 
   /** GSS code of the local authority (or a region; default: England). */
-  @property() la = '';
+  la = '';
 
   /** What to compare with, as `<core-la-chart compare>` (default `region england`). */
-  @property() compare = '';
+  compare = '';
 
   /** Level of the report's title (2–6); sections are one level below. Default 2. */
-  @property({ attribute: 'heading-level', converter: (v) => toHeadingLevel(v) }) headingLevel: HeadingLevel = 2;
+  headingLevel: HeadingLevel = 2;
 
   /** The questions, by section (default: `REPORT_SECTIONS` for lettings or sales). */
-  @property({ attribute: false }) sections: readonly ReportSectionSpec[] | undefined;
+  sections: readonly ReportSectionSpec[] | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,5 +1,4 @@
-import { html, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { findPeriod } from '../../feed/client.js';
 import { renderBarChart } from '../shared/bar-chart.js';
 import { CoreFeedElement } from '../shared/feed-element.js';
@@ -36,12 +35,16 @@ import { toLogTypesView, type LogTypesView } from './log-types.view.js';
  */
 export class CoreLogTypes extends CoreFeedElement<LogTypesView> {
   static override styles = [coreStyles, logTypesStyles];
+  static override properties: PropertyDeclarations = {
+    period: {},
+    la: {},
+  };
 
   /** Period id, e.g. `2024-25` or `2024-25-q1-q3` (default: the latest in the feed). */
-  @property() period = '';
+  period = '';
 
   /** GSS code of a local authority or region (default: England). */
-  @property() la = '';
+  la = '';
 
   protected selection(): readonly unknown[] {
     return [this.period, this.la];

@@ -94,5 +94,5 @@ function summarise(types: readonly LogTypeView[], total: Count, params: { area: 
     top: top?.label ?? '',
     topCount: typeof top?.value === 'number' ? formatCount(top.value) : '',
   });
-  return types.some((t) => t.value === 'c') ? `${sentence} ${msg(messages, 'logTypesSummaryNote')}` : sentence;
+  return types.some((t) => t.value === 'c') ? `${sentence} ${msg(messages, 'suppressedNote')}` : sentence;
 }

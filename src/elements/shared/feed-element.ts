@@ -7,8 +7,7 @@
  * attribute, loading / empty / error messages, and the `core-load`, `core-error` and
  * `core-sdc-warning` events. Errors never escape the element.
  */
-import { LitElement, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task } from '@lit/task';
 import { feedClient, type Feed } from '../../feed/client.js';
 import { toFeedError } from '../../feed/errors.js';
@@ -28,18 +27,24 @@ export interface LoadedView {
 
 export abstract class CoreFeedElement<V extends LoadedView> extends LitElement {
   static override styles = [coreStyles];
+  static override properties: PropertyDeclarations = {
+    src: {},
+    state: { reflect: true },
+    messages: { attribute: false },
+    feed: { attribute: false },
+  };
 
   /** The feed: its root folder URL or its manifest URL. Default: the page's `<meta name="core-feed">`. */
-  @property() src = '';
+  src = '';
 
   /** `loading`, `ready`, `empty` or `error`; reflected to the `state` attribute for styling and tests. */
-  @property({ reflect: true }) state: ElementState = 'loading';
+  state: ElementState = 'loading';
 
   /** Overrides for any user-visible string (see `messages.ts`). */
-  @property({ attribute: false }) messages: Partial<Messages> = {};
+  messages: Partial<Messages> = {};
 
   /** The feed client. Default: the page's shared client; tests and stories inject fakes. */
-  @property({ attribute: false }) feed: Feed | undefined = feedClient;
+  feed: Feed | undefined = feedClient;
 
   /** The feed client in use (`feed`, or the page's shared client when `feed` is unset). */
   protected get client(): Feed {

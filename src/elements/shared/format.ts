@@ -1,5 +1,5 @@
 /** en-GB formats for numbers and dates (DESIGN §5): "7 March 2017", "1,234", "£98.20", "12.5%". */
-import type { Count } from '../../feed/types.js';
+import type { Count, SymbolCode } from '../../feed/types.js';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const integerFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -55,4 +55,10 @@ export function formatCell(value: Count): string {
 /** A collection year id `2017-18` as people write it: "2017/18". */
 export function formatYear(year: string): string {
   return year.replace(/^(\d{4})-(\d{2})$/, '$1/$2');
+}
+
+/** The symbols among `values`, in the key's order: `[c]`, `[x]`, `[z]`. */
+export function symbolsOf(values: Iterable<unknown>): SymbolCode[] {
+  const seen = new Set<unknown>(values);
+  return (['c', 'x', 'z'] as const).filter((s) => seen.has(s));
 }

@@ -24,6 +24,8 @@ export const defaultMessages = {
   errorAborted: 'The download was cancelled.',
   errorDetails: 'Technical details',
   keyTitle: 'Key to symbols',
+  // The sentence after a summary or chart that shows a [c] (every element).
+  suppressedNote: 'Some numbers are suppressed to protect confidentiality.',
   symbolC: 'suppressed to protect confidentiality: fewer than {min} records',
   symbolX: 'not available',
   symbolZ: 'not applicable',
@@ -31,7 +33,6 @@ export const defaultMessages = {
   alertsEmpty: 'There are no alerts at the moment.',
   alertsViewAll: 'View all alerts',
   alertsPublished: 'Published',
-  alertsExpires: 'Expires',
   alertsExpired: 'Expired',
   logTypesCollected: 'Collected from {from}',
   logTypesRetired: 'Collected from {from} to {until}: no longer collected',
@@ -45,7 +46,6 @@ export const defaultMessages = {
     other: '{area} had {total} logs in {period}; the most common type was {top} ({topCount}).',
   },
   logTypesSummarySuppressed: 'The number of logs for {area} in {period} is suppressed to protect confidentiality.',
-  logTypesSummaryNote: 'Some numbers are suppressed to protect confidentiality.',
   logTypesChart: 'Bar chart of the number of logs by type',
   // Shared controls, CSV download, chart/table toggle (controls.ts, csv.ts, view-toggle.ts).
   controlPeriod: 'Period',
@@ -85,10 +85,8 @@ export const defaultMessages = {
   laChartNoRecords: '{area} had no {logType} records in {period}.',
   laChartNational: '"{field}" is not published at local authority level. It is a sensitive question, published for England only.',
   laChartChart: 'Bar chart',
-  laChartLegendCompare: 'Marker: {area}',
   laChartAllCaption: '{field}: every local authority, {logType}, {period} (number of records)',
   laChartAllTitle: 'Every local authority',
-  laChartSuppressedNote: 'Some numbers are suppressed to protect confidentiality.',
   laReportTitle: 'Local authority report: {area}',
   laReportMeta: '{logType}, {period}. Data version {version}, published {date}.',
   laReportCompare: 'Each question is compared with {compare}.',
@@ -106,7 +104,6 @@ export const defaultMessages = {
   crosstabSummary: 'England, {period}: {total} {logType} logs. The largest group is “{xLabel}” with “{yLabel}” ({value}).',
   crosstabSummaryNoGroup: 'England, {period}: {total} {logType} logs.',
   crosstabSummarySuppressed: 'The number of {logType} logs in England in {period} is suppressed to protect confidentiality.',
-  crosstabSummaryNote: 'Some numbers are suppressed to protect confidentiality.',
   crosstabEmpty: 'No {logType} logs have been published for England in {period}.',
   crosstabTable: 'Table',
   crosstabChart: 'Chart',
@@ -124,6 +121,7 @@ export const defaultMessages = {
   crosstabY: 'Columns: question',
   crosstabSwap: 'Swap rows and columns',
   crosstabScroll: '{caption} (scroll to see all of the table)',
+  crosstabPart: '{caption}, rows {from} to {to} of {rows}',
   crosstabChartLabel: 'Chart of {caption}. {summary}',
   crosstabPieLabel: 'Pie chart: {label}',
   crosstabChartTooMany: 'A chart can compare at most {max} answers to “{y}”, and this one has {count}. Swap rows and columns, or read the table.',
@@ -132,7 +130,6 @@ export const defaultMessages = {
   crosstabPieSuppressed: 'Pies are not available: some numbers are suppressed, and a pie cannot show a missing slice.',
   crosstabPieEmpty: 'Pies are not available: some rows have no known answers.',
   crosstabGapKey: 'Dashed outline: suppressed [c], no bar drawn',
-  crosstabUnavailable: 'not available',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof defaultMessages;

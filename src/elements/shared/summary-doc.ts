@@ -8,7 +8,7 @@
  */
 import type { Feed, RequestOptions } from '../../feed/client.js';
 import { FeedError } from '../../feed/errors.js';
-import { isCount } from '../../feed/guards.js';
+import { isCount, isStrArray } from '../../feed/guards.js';
 import { DOCUMENT_PATHS, type Count, type LogTypeId, type Manifest, type Measure, type SummaryDocument, type TableDocument } from '../../feed/types.js';
 import { checkSchemaVersion } from '../../feed/version.js';
 import { recheckAreaTable } from './area-table.js';
@@ -25,7 +25,6 @@ interface JsonClient {
 }
 
 const isMeasure = (v: unknown): v is Measure => (typeof v === 'number' && Number.isFinite(v)) || v === 'c' || v === 'x' || v === 'z';
-const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
 function statsProblem(s: unknown, length: number, where: string): string | undefined {
   if (typeof s !== 'object' || s === null) return `${where} is missing`;

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Count, SymbolCode } from '../../feed/types.js';
-import { formatCell } from './format.js';
+import { formatCell, symbolsOf } from './format.js';
 import { msg, type Messages } from './messages.js';
 
 /** A cell: a count (formatted, right-aligned) or text. */
@@ -28,14 +28,11 @@ export interface TableView {
   readonly captionHidden?: boolean;
 }
 
-const SYMBOLS: readonly SymbolCode[] = ['c', 'x', 'z'];
 const isCount = (v: TableValue): v is Count => typeof v !== 'object';
 
 /** The symbols used in the table, in key order. */
 export function symbolsIn(view: Pick<TableView, 'rows' | 'foot'>): SymbolCode[] {
-  const seen = new Set<TableValue>();
-  for (const row of [...view.rows, ...(view.foot ? [view.foot] : [])]) for (const v of row.values) seen.add(v);
-  return SYMBOLS.filter((s) => seen.has(s));
+  return symbolsOf([...view.rows, ...(view.foot ? [view.foot] : [])].flatMap((row) => row.values));
 }
 
 const made = new Map<string, TemplateStringsArray>();
