@@ -65,7 +65,7 @@ export function renderCrosstabTable(grid: CrosstabGrid, labels: TableLabels, mes
   const n = grid.rows.length, long = n > TABLE_PART;
   const widths = long ? [
     columnWidth(grid.rows.map((r) => r.label), 2, 10, 18, 0.55),
-    ...[...grid.cols.map((c) => c.label), labels.totalsColumn].map((label) => columnWidth([label], 3, 6.5, 12, 0.6)),
+    ...[...grid.cols.map((c) => c.label), labels.totalsColumn].map((label) => columnWidth([label], 3, 5, 12, 0.6)),
   ] : [];
   // Each part is as wide as the columns (a skipped part has no content to take a width from);
   // the columns take their shares of that, so that print can fit the parts to the page.
