@@ -332,6 +332,7 @@ export function secondarySuppress(
       if (pivots && pinned > 0) {
         for (let c = 0; c < n; c++) unpinned[c] = hidden[c]! & (pivots[c]! ^ 1);
         const first = verify(unpinned);
+        log(`  pinned pivots: ${first.length} failing, ${(performance.now() - tl0).toFixed(0)} ms`);
         // A failure outside the components that hold a hidden pivot is final.
         const whole = findComponents(sys, hidden);
         const pivotComp = new Uint8Array(whole.count);
