@@ -26,6 +26,29 @@ async function chartEl(src: string, a: Attrs = {}): Promise<CoreLaChart> {
 }
 
 /** Table rows (body and foot) of the first table as cell texts. */
+/**
+ * A `<core-la-chart>` loaded from `src` with `attrs`, and the `core-sdc-warning` events it fired
+ * (its console warnings silenced while it loads).
+ */
+async function loadWarning(src: string, attrs: Record<string, string>, feed?: Feed): Promise<{ el: CoreLaChart; warnings: CoreSdcWarningEvent[] }> {
+  const warnings: CoreSdcWarningEvent[] = [];
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    const el = document.createElement('core-la-chart') as CoreLaChart;
+    if (feed) el.feed = feed;
+    el.addEventListener('core-sdc-warning', (e) => warnings.push(e));
+    el.setAttribute('src', src);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    const loaded = oneEvent(el, 'core-load');
+    document.body.append(el);
+    await loaded;
+    return { el, warnings };
+  } finally {
+    console.warn = warn;
+  }
+}
+
 function rows(el: Element, table = 0): string[][] {
   const t = el.shadowRoot?.querySelectorAll('table')[table];
   return Array.from(t?.querySelectorAll('tbody tr, tfoot tr') ?? []).map((tr) => Array.from(tr.children).map((c) => c.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
@@ -337,39 +360,24 @@ describe('<core-la-chart>', () => {
   });
 
   it('a leaky feed: the re-check hides every 1 and 2, adds complements and fires core-sdc-warning', async () => {
-    const warnings: CoreSdcWarningEvent[] = [];
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
-      const el = document.createElement('core-la-chart');
-      el.addEventListener('core-sdc-warning', (e) => warnings.push(e));
-      el.setAttribute('src', feedUrl('la-leaky'));
-      el.setAttribute('la', 'E09000007');
-      el.setAttribute('field', 'sex1');
-      el.setAttribute('compare', 'region england all');
-      const loaded = oneEvent(el, 'core-load');
-      document.body.append(el);
-      await loaded;
-      expect(warnings.map((w) => `${w.cell.row} ${w.cell.col} ${w.cell.rule}`).sort()).to.deep.equal([
-        'E08000025 R complementary', 'E08000025 X complementary', 'E08000026 X complementary',
-        'E09000007 R primary', 'E09000007 X primary',
-      ]);
-      expect(rows(el)[2]).to.deep.equal(['Non-binary', '[c]', '[c]', '8', '2.4%', '15', '2.0%']);
-      // No count of 1 or 2 anywhere: every table cell, the chart's text, the summary.
-      const cells = Array.from(el.shadowRoot!.querySelectorAll('td')).map((td) => td.textContent?.trim());
-      expect(cells.filter((t) => t === '1' || t === '2')).to.deep.equal([]);
-      const chartText = Array.from(el.shadowRoot!.querySelectorAll('.core-chart text')).map((t) => t.textContent?.trim());
-      expect(chartText.filter((t) => /^[12](\.0)?%?$/.test(t ?? ''))).to.deep.equal([]);
-      expect(el.shadowRoot!.querySelector('.core-summary')?.textContent).to.not.match(/\b[12]\b(?!\d|\.\d)/);
-      const csv = parseCsv(await downloadedCsv(el));
-      const countCol = csv[0]!.indexOf('count');
-      expect(csv.slice(1).filter((r) => r[countCol] === '1' || r[countCol] === '2')).to.deep.equal([]);
-      expect(csv.find((r) => r[3] === 'E08000025' && r[6] === 'X')?.slice(8, 10)).to.deep.equal(['', 'c']);
-      await expectAccessible(el);
-      el.remove();
-    } finally {
-      console.warn = warn;
-    }
+    const { el, warnings } = await loadWarning(feedUrl('la-leaky'), { la: 'E09000007', field: 'sex1', compare: 'region england all' });
+    expect(warnings.map((w) => `${w.cell.row} ${w.cell.col} ${w.cell.rule}`).sort()).to.deep.equal([
+      'E08000025 R complementary', 'E08000025 X complementary', 'E08000026 X complementary',
+      'E09000007 R primary', 'E09000007 X primary',
+    ]);
+    expect(rows(el)[2]).to.deep.equal(['Non-binary', '[c]', '[c]', '8', '2.4%', '15', '2.0%']);
+    // No count of 1 or 2 anywhere: every table cell, the chart's text, the summary.
+    const cells = Array.from(el.shadowRoot!.querySelectorAll('td')).map((td) => td.textContent?.trim());
+    expect(cells.filter((t) => t === '1' || t === '2')).to.deep.equal([]);
+    const chartText = Array.from(el.shadowRoot!.querySelectorAll('.core-chart text')).map((t) => t.textContent?.trim());
+    expect(chartText.filter((t) => /^[12](\.0)?%?$/.test(t ?? ''))).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('.core-summary')?.textContent).to.not.match(/\b[12]\b(?!\d|\.\d)/);
+    const csv = parseCsv(await downloadedCsv(el));
+    const countCol = csv[0]!.indexOf('count');
+    expect(csv.slice(1).filter((r) => r[countCol] === '1' || r[countCol] === '2')).to.deep.equal([]);
+    expect(csv.find((r) => r[3] === 'E08000025' && r[6] === 'X')?.slice(8, 10)).to.deep.equal(['', 'c']);
+    await expectAccessible(el);
+    el.remove();
   });
 
   it('a region whose shown LAs leave 1 or 2 for its [c] LAs: the re-check hides more and warns', async () => {
@@ -387,57 +395,27 @@ describe('<core-la-chart>', () => {
     const client = new FeedClient({
       fetch: (url, init) => (url.endsWith('/2024-25/sr-gn/la/sex1.json') ? Promise.resolve(new Response(JSON.stringify(leaky))) : fetch(url, init)),
     });
-    const warnings: CoreSdcWarningEvent[] = [];
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
-      const el = document.createElement('core-la-chart') as CoreLaChart;
-      el.feed = client;
-      el.addEventListener('core-sdc-warning', (e) => warnings.push(e));
-      el.setAttribute('src', feedUrl('la-basic'));
-      el.setAttribute('la', 'E09000003');
-      el.setAttribute('field', 'sex1');
-      el.setAttribute('compare', 'region england all');
-      const loaded = oneEvent(el, 'core-load');
-      document.body.append(el);
-      await loaded;
-      // Barnet's X is the complement; Barnet's row then holds one [c], so its R goes too.
-      expect(warnings.map((w) => `${w.cell.row} ${w.cell.col} ${w.cell.rule}`)).to.deep.equal([
-        'E09000003 X complementary', 'E09000003 R complementary',
-      ]);
-      const all = Array.from(el.shadowRoot!.querySelectorAll('table.core-table--all tbody tr')).map((tr) => Array.from(tr.children).map((c) => c.textContent?.trim() ?? ''));
-      expect(all.slice(0, 3)).to.deep.equal([
-        ['London', '180', '140', '7', '8', '10', '345'],
-        ['Barnet', '120', '95', '[c]', '[c]', '6', '230'],
-        ['Camden', '60', '45', '[c]', '[c]', '4', '112'],
-      ]);
-      el.remove();
-    } finally {
-      console.warn = warn;
-    }
+    const { el, warnings } = await loadWarning(feedUrl('la-basic'), { la: 'E09000003', field: 'sex1', compare: 'region england all' }, client);
+    // Barnet's X is the complement; Barnet's row then holds one [c], so its R goes too.
+    expect(warnings.map((w) => `${w.cell.row} ${w.cell.col} ${w.cell.rule}`)).to.deep.equal([
+      'E09000003 X complementary', 'E09000003 R complementary',
+    ]);
+    const all = Array.from(el.shadowRoot!.querySelectorAll('table.core-table--all tbody tr')).map((tr) => Array.from(tr.children).map((c) => c.textContent?.trim() ?? ''));
+    expect(all.slice(0, 3)).to.deep.equal([
+      ['London', '180', '140', '7', '8', '10', '345'],
+      ['Barnet', '120', '95', '[c]', '[c]', '6', '230'],
+      ['Camden', '60', '45', '[c]', '[c]', '4', '112'],
+    ]);
+    el.remove();
   });
 
   it('a leaky summary: a published count of 2 and its mean are hidden', async () => {
-    const warnings: CoreSdcWarningEvent[] = [];
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
-      const el = document.createElement('core-la-chart');
-      el.addEventListener('core-sdc-warning', (e) => warnings.push(e));
-      el.setAttribute('src', feedUrl('la-leaky'));
-      el.setAttribute('la', 'E09000012');
-      el.setAttribute('field', 'wrent');
-      const loaded = oneEvent(el, 'core-load');
-      document.body.append(el);
-      await loaded;
-      expect(el.getAttribute('state')).to.equal('empty');
-      expect(shadowText(el)).to.match(/^Not available for this area: fewer than 3 records/);
-      expect(shadowText(el)).to.not.contain('95');
-      expect(warnings.map((w) => `${w.cell.row} ${w.cell.col}`)).to.deep.equal(['E09000012 n', 'E09000012 mean', 'E09000012 median']);
-      el.remove();
-    } finally {
-      console.warn = warn;
-    }
+    const { el, warnings } = await loadWarning(feedUrl('la-leaky'), { la: 'E09000012', field: 'wrent' });
+    expect(el.getAttribute('state')).to.equal('empty');
+    expect(shadowText(el)).to.match(/^Not available for this area: fewer than 3 records/);
+    expect(shadowText(el)).to.not.contain('95');
+    expect(warnings.map((w) => `${w.cell.row} ${w.cell.col}`)).to.deep.equal(['E09000012 n', 'E09000012 mean', 'E09000012 median']);
+    el.remove();
   });
 
   describe('controls', () => {
