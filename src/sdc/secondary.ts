@@ -20,6 +20,7 @@
  *    left to suppress are reported in `unprotected`.
  */
 import { findComponents, LpBuilder, propagateBounds, type LpSolver } from './components.js';
+import { provePaths } from './paths.js';
 import { primarySuppress, type PrimaryResult } from './primary.js';
 import { COUNT_MIN_WIDTH, COUNT_THRESHOLD, DEFAULT_SUM_PROTECTION, isProtected, witnessStages } from './rules.js';
 import { compileSystem, type CompiledSystem } from './system.js';
@@ -326,6 +327,15 @@ export function secondarySuppress(
     for (;;) {
       rounds++;
       const tl0 = performance.now();
+      // Path witnesses first (paths.ts): most cells of a table with margins need no LP.
+      const openTargets: number[] = [];
+      for (let c = 0; c < n; c++) if (open[c]) openTargets.push(c);
+      const byPaths = provePaths(sys, hidden, openTargets);
+      for (const [c, hi] of byPaths) {
+        audit.set(c, { cell: c, lo: values[c]!, hi, pass: true, exact: false });
+        open[c] = 0;
+      }
+      log(`  path witnesses: ${byPaths.size} of ${openTargets.length} open cells, ${(performance.now() - tl0).toFixed(0)} ms`);
       let failing: Failing[];
       let pinned = 0;
       if (pivots) for (let c = 0; c < n; c++) pinned += hidden[c]! & pivots[c]!;
