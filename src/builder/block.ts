@@ -2,9 +2,10 @@
  * One (collection year, log type) block: the published numbers of every document of that block
  * as cubes of cells, with the relations between them (src/builder/cells.ts):
  * - T: logs by area — LAs, then regions, then England — shared by every table's row totals;
- * - per tabulated field: counts by area and category (LA fields) or England only (national fields);
- * - per crosstab pair: counts by x and y category; its margins are the fields' England rows;
- * - per summarised field: valid count `n` and `sum` by area (or England), behind the means.
+ * - per tabulated field: counts by category for England, and for LA fields also by LA and region
+ *   (full year only), whose England row is the national one;
+ * - per crosstab pair: counts by x and y category (full year only); its margins are the fields' England rows;
+ * - per summarised field: valid count `n` and `sum` by area (LA fields, full year only) or England, behind the means.
  */
 import { REGIONS } from '../catalog/index.js';
 import type { LogTypeAggregate } from './aggregate.js';
@@ -13,12 +14,17 @@ import { CellSpace, cellId, SNAPSHOTS, type Cube } from './cells.js';
 import type { TableKind } from '../feed/types.js';
 
 /**
- * Crosstabs are published for the full collection year only. Year-to-date crosstabs of ~1,000
- * sparse pairs would each add the quarter differences as cells to protect: on a national year they
- * more than doubled the cells to suppress and made protection too slow for the build budget
- * (README, "What the feed publishes"). LA tables, national tables and summaries keep every snapshot.
+ * The snapshot of the full collection year. Crosstabs, LA tables and LA summaries are published
+ * for it only; logs by area and national tables and summaries keep every year-to-date snapshot.
+ *
+ * Two published snapshots of a table publish their difference too, the count of a quarter, so
+ * each year-to-date LA table or crosstab would add its quarter differences as cells to protect,
+ * linked across snapshots. On a national year of 300,000 lettings year-to-date LA tables made
+ * `sr-sh` 120,064 cells to prove instead of 30,781, joined into components of 36,000 cells whose
+ * LP repair did not finish in minutes; full-year LA tables protect in seconds (README, "What the
+ * feed holds"; src/sdc/README.md, "Performance").
  */
-export const CROSSTAB_FROM = SNAPSHOTS - 1;
+export const FULL_YEAR = SNAPSHOTS - 1;
 
 export interface DisclosureOptions {
   readonly minCount: number;
@@ -31,13 +37,16 @@ export interface BlockLayout {
   readonly areas: number;
   readonly england: number;
   readonly T: Cube;
-  readonly tables: readonly (Cube | undefined)[];
+  /** Per tabulated field: the England row, every snapshot. */
+  readonly national: readonly (Cube | undefined)[];
+  /** Per LA field: the LA and region rows (areas up to England), full year only. */
+  readonly la: readonly (Cube | undefined)[];
   readonly pairs: readonly Cube[];
   readonly n: readonly (Cube | undefined)[];
   readonly sum: readonly (Cube | undefined)[];
   /** Per summarised field and snapshot: the median by area position (NaN when no values). */
   readonly medians: readonly (Float64Array[] | undefined)[];
-  /** Per LA-tabulated field: the LA rows (snapshot × area) whose valid total is below the threshold. */
+  /** Per LA field: the LA rows (full year) whose valid total is below the threshold. */
   readonly smallRows: readonly (Uint8Array | undefined)[];
 }
 
@@ -63,18 +72,21 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
     }
     return a;
   };
-  /** Hierarchy relations (region = Σ its LAs, England = Σ regions) for every column of a cube. */
+  /**
+   * Hierarchy relations (region = Σ its LAs, England = Σ regions) for every column of a cube, in
+   * the snapshots it publishes; England's cells are `englandAt(s, k)` (default: the cube's own row).
+   */
   const members = Array.from({ length: nReg }, (_, r) => range(nLa).filter((la) => regionOf[la] === r));
-  const relateAreas = (cube: Cube, w: number) => {
+  const relateAreas = (cube: Cube, w: number, englandAt = (s: number, k: number) => cellId(cube, s, england * w + k)) => {
     for (let k = 0; k < w; k++) {
       for (let r = 0; r < nReg; r++) {
         space.relateAll((s) => cellId(cube, s, (nLa + r) * w + k), (s, out) => {
           for (const la of members[r]!) out.push(cellId(cube, s, la * w + k));
-        });
+        }, cube.first);
       }
-      space.relateAll((s) => cellId(cube, s, england * w + k), (s, out) => {
+      space.relateAll((s) => englandAt(s, k), (s, out) => {
         for (let r = 0; r < nReg; r++) out.push(cellId(cube, s, (nLa + r) * w + k));
-      });
+      }, cube.first);
     }
   };
   /** Fills `out` with the ids of `count` consecutive positions from `start`. */
@@ -86,61 +98,56 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
   const T = space.cube(snapshots(agg.total, nLa).map((v) => withAreas(v, 1)), 'count');
   relateAreas(T, 1);
 
-  // Count tables by field.
+  // Count tables by field: England in every snapshot; LAs and regions in the full year.
+  const national: (Cube | undefined)[] = [];
+  const la: (Cube | undefined)[] = [];
   const smallRows: (Uint8Array | undefined)[] = [];
-  const tables = plan.fields.map((f, i) => {
+  plan.fields.forEach((f, i) => {
     const counts = agg.tables[i];
-    smallRows.push(undefined);
-    if (!counts) return undefined;
     const w = f.codes.length;
-    const known = w - 1; // the last column is `unknown`
-    const laLevel = snapshots(counts, nLa * w).map((v) => withAreas(v, w));
-    if (!f.byLa) {
-      const cube = space.cube(laLevel.map((v) => v.slice(england * w, areas * w)), 'count');
-      space.relateAll((s) => cellId(T, s, england), (s, out) => run(cube, s, 0, w, out));
-      return cube;
+    const byArea = counts && snapshots(counts, nLa * w).map((v) => withAreas(v, w));
+    const englandCube = byArea && space.cube(byArea.map((v) => v.slice(england * w, areas * w)), 'count');
+    if (englandCube) space.relateAll((s) => cellId(T, s, england), (s, out) => run(englandCube, s, 0, w, out));
+    national.push(englandCube);
+    if (!byArea || !englandCube || !f.byLa) {
+      la.push(undefined);
+      smallRows.push(undefined);
+      return;
     }
-    const cube = space.cube(laLevel, 'count');
-    for (let a = 0; a < areas; a++) {
-      space.relateAll((s) => cellId(T, s, a), (s, out) => run(cube, s, a * w, w, out));
+    const cube = space.cube(byArea.map((v) => v.slice(0, england * w)), 'count', FULL_YEAR);
+    for (let a = 0; a < england; a++) {
+      space.relateAll((s) => cellId(T, s, a), (s, out) => run(cube, s, a * w, w, out), FULL_YEAR);
     }
-    relateAreas(cube, w);
+    relateAreas(cube, w, (s, k) => cellId(englandCube, s, k));
     // An LA whose valid total is below the threshold has its whole row suppressed.
-    const small = new Uint8Array(SNAPSHOTS * nLa);
-    for (let s = 0; s < SNAPSHOTS; s++) {
-      for (let la = 0; la < nLa; la++) {
-        let valid = 0;
-        for (let k = 0; k < known; k++) valid += laLevel[s]![la * w + k]!;
-        if (valid >= opts.minCount) continue;
-        small[s * nLa + la] = 1;
-        if (valid === 0) continue; // nothing to protect: the row is all zeros but `unknown`
-        for (let k = 0; k < w; k++) {
-          const id = cellId(cube, s, la * w + k);
-          if (space.value(id) > 0) space.force(id);
-        }
+    const known = w - 1; // the last column is `unknown`
+    const small = new Uint8Array(nLa);
+    for (let a = 0; a < nLa; a++) {
+      let valid = 0;
+      for (let k = 0; k < known; k++) valid += byArea[FULL_YEAR]![a * w + k]!;
+      if (valid >= opts.minCount) continue;
+      small[a] = 1;
+      if (valid === 0) continue; // nothing to protect: the row is all zeros but `unknown`
+      for (let k = 0; k < w; k++) {
+        const id = cellId(cube, FULL_YEAR, a * w + k);
+        if (space.value(id) > 0) space.force(id);
       }
     }
-    smallRows[i] = small;
-    return cube;
+    la.push(cube);
+    smallRows.push(small);
   });
-
-  /** England position of field i's category k. */
-  const englandCell = (i: number, s: number, k: number): number => {
-    const cube = tables[i]!;
-    return plan.fields[i]!.byLa ? cellId(cube, s, england * plan.fields[i]!.codes.length + k) : cellId(cube, s, k);
-  };
 
   // Crosstabs: margins are the England rows of the two fields' tables.
   const pairs = plan.pairs.map(([x, y], p) => {
     const nX = plan.fields[x]!.codes.length;
     const nY = plan.fields[y]!.codes.length;
     const fullYear = Float64Array.from(agg.pairs[p]!);
-    const cube = space.cube(Array<Float64Array>(SNAPSHOTS).fill(fullYear), 'count', CROSSTAB_FROM);
+    const cube = space.cube(Array<Float64Array>(SNAPSHOTS).fill(fullYear), 'count', FULL_YEAR);
     for (let kx = 0; kx < nX; kx++) {
-      space.relateAll((s) => englandCell(x, s, kx), (s, out) => run(cube, s, kx * nY, nY, out), CROSSTAB_FROM);
+      space.relateAll((s) => cellId(national[x]!, s, kx), (s, out) => run(cube, s, kx * nY, nY, out), FULL_YEAR);
     }
     for (let ky = 0; ky < nY; ky++) {
-      space.relateAll((s) => englandCell(y, s, ky), (s, out) => run(cube, s, ky, nX, out, nY), CROSSTAB_FROM);
+      space.relateAll((s) => cellId(national[y]!, s, ky), (s, out) => run(cube, s, ky, nX, out, nY), FULL_YEAR);
     }
     return cube;
   });
@@ -166,26 +173,31 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
     const snapN = snapshots(byQ.n, nLa).map((v) => withAreas(v, 1));
     const snapSum = snapshots(byQ.sum, nLa).map((v) => withAreas(v, 1));
     const areaSlice = f.byLa ? (v: Float64Array) => v : (v: Float64Array) => v.slice(england);
-    const nCube = space.cube(snapN.map(areaSlice), 'count');
-    const sumCube = space.cube(snapSum.map(areaSlice), 'sum');
+    const from = f.byLa ? FULL_YEAR : 0;
+    const nCube = space.cube(snapN.map(areaSlice), 'count', from);
+    const sumCube = space.cube(snapSum.map(areaSlice), 'sum', from);
     if (f.byLa) {
       relateAreas(nCube, 1);
       relateAreas(sumCube, 1);
     }
     const size = nCube.size;
-    for (let s = 0; s < SNAPSHOTS; s++) {
+    for (let s = from; s < SNAPSHOTS; s++) {
       for (let k = 0; k < size; k++) {
         const count = space.value(cellId(nCube, s, k));
         if (count > 0 && count < opts.meanThreshold) space.force(cellId(sumCube, s, k));
       }
     }
     // A banded field's valid count is its known bands' total.
-    const table = tables[i];
-    if (table) {
+    const englandCube = national[i];
+    if (englandCube) {
       const w = f.codes.length;
+      const laCube = la[i];
       for (let k = 0; k < size; k++) {
-        const row = f.byLa ? k : 0;
-        space.relateAll((s) => cellId(nCube, s, k), (s, out) => run(table, s, row * w, w - 1, out));
+        space.relateAll(
+          (s) => cellId(nCube, s, k),
+          (s, out) => (laCube && k < england ? run(laCube, s, k * w, w - 1, out) : run(englandCube, s, 0, w - 1, out)),
+          from,
+        );
       }
     }
     n.push(nCube);
@@ -193,7 +205,7 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
     medians.push(mediansByArea(col, nLa, regionOf, nReg, f.byLa));
   });
 
-  return { agg, areas, england, T, tables, pairs, n, sum, medians, smallRows };
+  return { agg, areas, england, T, national, la, pairs, n, sum, medians, smallRows };
 }
 
 const TABLE_KINDS: readonly TableKind[] = ['logs', 'la', 'national', 'crosstab', 'summary'];
@@ -207,7 +219,8 @@ export function tableKinds(layout: BlockLayout, cells: number): (id: number) => 
     kinds.fill(TABLE_KINDS.indexOf(kind), cube.base, cube.base + (2 * published - 1) * cube.size); // snapshots, then quarter cells
   };
   mark(layout.T, 'logs');
-  layout.tables.forEach((cube, i) => mark(cube, layout.agg.plan.fields[i]!.byLa ? 'la' : 'national'));
+  for (const cube of layout.national) mark(cube, 'national');
+  for (const cube of layout.la) mark(cube, 'la');
   for (const cube of layout.pairs) mark(cube, 'crosstab');
   for (const cube of [...layout.n, ...layout.sum]) mark(cube, 'summary');
   return (id) => TABLE_KINDS[kinds[id]!]!;

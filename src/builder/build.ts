@@ -16,7 +16,7 @@ import {
 } from '../feed/types.js';
 import { Status } from '../sdc/types.js';
 import { alertsToAtom, readAlerts } from './alerts.js';
-import { CROSSTAB_FROM, layoutBlock, logsByArea, tableKinds, type DisclosureOptions } from './block.js';
+import { FULL_YEAR, layoutBlock, logsByArea, tableKinds, type DisclosureOptions } from './block.js';
 import { CellSpace, cellId } from './cells.js';
 import { blockDocuments, reportDocuments, reportFieldIds, type BuiltDocument } from './documents.js';
 import { Ingest, type FileSummary, type Rejection } from './ingest.js';
@@ -127,10 +127,10 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
       docs.push(...blockDocs, ...reportDocs);
       yearPeriods.forEach((period, s) => {
         const entry: DocumentIndex = {
-          la: plan.fields.filter((f) => f.byLa && f.tabulated && present.includes(f.field.id)).map((f) => f.field.id),
+          la: s < FULL_YEAR ? [] : plan.fields.filter((f) => f.byLa && f.tabulated && present.includes(f.field.id)).map((f) => f.field.id),
           national: plan.fields.filter((f) => f.tabulated && present.includes(f.field.id)).map((f) => f.field.id),
-          summary: plan.fields.filter((f) => f.summarised && present.includes(f.field.id)).map((f) => f.field.id),
-          crosstab: s < CROSSTAB_FROM ? [] : crossed(plan).filter((id) => present.includes(id)),
+          summary: plan.fields.filter((f) => f.summarised && (s >= FULL_YEAR || !f.byLa) && present.includes(f.field.id)).map((f) => f.field.id),
+          crosstab: s < FULL_YEAR ? [] : crossed(plan).filter((id) => present.includes(id)),
           report: reportFieldIds(reportDocs, period.id),
         };
         (index[period.id] ??= {})[logType] = entry;

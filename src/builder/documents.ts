@@ -9,7 +9,7 @@ import {
   DOCUMENT_PATHS, ENGLAND_CODE, SCHEMA_VERSION,
   type Count, type LogTypeId, type Measure, type PeriodInfo, type ReportDocument, type SummaryDocument, type TableDocument,
 } from '../feed/types.js';
-import { CROSSTAB_FROM, type BlockLayout, type DisclosureOptions } from './block.js';
+import { FULL_YEAR, type BlockLayout, type DisclosureOptions } from './block.js';
 import { cellId, type Cube } from './cells.js';
 import type { YearPlan } from './plan.js';
 
@@ -42,20 +42,21 @@ export function blockDocuments(
     const base = { schemaVersion: SCHEMA_VERSION, kind: 'table' as const, period: period.id, logType };
 
     plan.fields.forEach((f, i) => {
-      const cube = layout.tables[i];
-      if (!cube) return;
+      const englandCube = layout.national[i];
+      if (!englandCube) return;
       const w = f.codes.length;
-      const row = (a: number): Count[] => range(w).map((k) => count(cellId(cube, s, a * w + k)));
-      const englandRow = f.byLa ? row(england) : row(0);
-      if (f.byLa) {
+      const englandRow = range(w).map((k) => count(cellId(englandCube, s, k)));
+      const cube = layout.la[i];
+      if (cube && s >= cube.first) {
+        const row = (a: number): Count[] => range(w).map((k) => count(cellId(cube, s, a * w + k)));
         const small = layout.smallRows[i]!;
-        const laRow = (la: number): Count[] => (small[s * nLa + la] ? Array<Count>(w).fill('c') : row(la));
+        const laRow = (la: number): Count[] => (small[la] ? Array<Count>(w).fill('c') : row(la));
         docs.push({
           path: DOCUMENT_PATHS.la(period.id, logType, f.field.id),
           doc: {
             ...base, rowDim: 'area', colDim: f.field.id, rows: laCodes, cols: f.codes,
             cells: range(nLa).map(laRow),
-            rowTotals: range(nLa).map((la) => (small[s * nLa + la] ? 'c' : T(la))),
+            rowTotals: range(nLa).map((la) => (small[la] ? 'c' : T(la))),
             colTotals: englandRow, total: T(england),
             regions: { rows: regionCodes, cells: regionCodes.map((_, r) => row(nLa + r)), rowTotals: regionCodes.map((_, r) => T(nLa + r)) },
           },
@@ -70,16 +71,11 @@ export function blockDocuments(
       });
     });
 
-    if (s >= CROSSTAB_FROM) plan.pairs.forEach(([x, y], p) => {
+    if (s >= FULL_YEAR) plan.pairs.forEach(([x, y], p) => {
       const fx = plan.fields[x]!, fy = plan.fields[y]!;
       const nY = fy.codes.length;
       const cube = layout.pairs[p]!;
-      const margin = (i: number): Count[] => {
-        const f = plan.fields[i]!;
-        const w = f.codes.length;
-        const offset = f.byLa ? england * w : 0;
-        return range(w).map((k) => count(cellId(layout.tables[i]!, s, offset + k)));
-      };
+      const margin = (i: number): Count[] => range(plan.fields[i]!.codes.length).map((k) => count(cellId(layout.national[i]!, s, k)));
       docs.push({
         path: DOCUMENT_PATHS.crosstab(period.id, logType, fx.field.id, fy.field.id),
         doc: {
@@ -92,7 +88,7 @@ export function blockDocuments(
 
     plan.fields.forEach((f, i) => {
       const nCube = layout.n[i], sumCube = layout.sum[i];
-      if (!nCube || !sumCube) return;
+      if (!nCube || !sumCube || s < nCube.first) return;
       const medians = layout.medians[i]![s]!;
       const stat = (k: number) => summaryStat(nCube, sumCube, s, k, medians[k]!, suppressed, values, opts);
       const stats = (positions: number[]) => {

@@ -45,8 +45,12 @@ describe('shared controls', () => {
   before(async () => {
     manifest = (await (await fetch(`${feedUrl('la-basic')}manifest.json`)).json()) as Manifest;
   });
-  it('periods latest first; log types with data in the period', () => {
+  it('periods with LA tables or crosstabs, latest first; log types with data in the period', async () => {
     expect(periodOptions(manifest).map((o) => o.value)).to.deep.equal(['2024-25', '2023-24']);
+    // The `basic` feed has a year-to-date period with logs by area only: not offered.
+    const basic = (await (await fetch(`${feedUrl('basic')}manifest.json`)).json()) as Manifest;
+    expect(basic.documents['2024-25-q1']).to.not.equal(undefined);
+    expect(periodOptions(basic).map((o) => o.value)).to.not.include('2024-25-q1');
     expect(logTypeOptions(manifest, '2024-25').map((o) => o.value)).to.deep.equal(['sr-gn', 'sales']);
     expect(logTypeOptions(manifest, '2023-24').map((o) => o.value)).to.deep.equal(['sr-gn']);
   });

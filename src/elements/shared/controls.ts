@@ -55,19 +55,23 @@ export function renderSelect(c: SelectControl): TemplateResult {
   </div>`;
 }
 
-/** Periods the feed has data for, latest first. */
+/** A select option for a period, log type or field. */
+const optionOf = (item: { id: string; label: string }): SelectOption => ({ value: item.id, label: item.label });
+
+/**
+ * Periods with LA tables or crosstabs, latest first. Year-to-date snapshots, which a feed built by
+ * `core-feed` publishes logs by area and national tables for only, are left out.
+ */
 export function periodOptions(manifest: Manifest): SelectOption[] {
   return manifest.periods
-    .filter((p) => manifest.documents[p.id])
-    .slice()
-    .sort((a, b) => (a.year === b.year ? b.quarters - a.quarters : a.year < b.year ? 1 : -1))
-    .map((p) => ({ value: p.id, label: p.label }));
+    .filter((p) => Object.values(manifest.documents[p.id] ?? {}).some((index) => index.la[0] || index.crosstab[0]))
+    .sort((a, b) => b.year.localeCompare(a.year) || b.quarters - a.quarters)
+    .map(optionOf);
 }
 
 /** Log types with data in `period` (all of the manifest's when `period` is not given). */
 export function logTypeOptions(manifest: Manifest, period?: string): SelectOption[] {
-  const index = period ? manifest.documents[period] : undefined;
-  return manifest.logTypes.filter((t) => !period || index?.[t.id]).map((t) => ({ value: t.id, label: t.label }));
+  return manifest.logTypes.filter((t) => !period || manifest.documents[period]?.[t.id]).map(optionOf);
 }
 
 export interface FieldFilter {
@@ -93,7 +97,7 @@ export function fieldGroups(manifest: Manifest, filter: FieldFilter): SelectGrou
   for (const f of manifest.fields) {
     if (!available.has(f.id) || filter.exclude?.(f)) continue;
     const list = groups.get(f.section) ?? [];
-    list.push({ value: f.id, label: f.label });
+    list.push(optionOf(f));
     groups.set(f.section, list);
   }
   return [...groups].map(([label, options]) => ({ label, options }));
@@ -102,8 +106,7 @@ export function fieldGroups(manifest: Manifest, filter: FieldFilter): SelectGrou
 /** Local authorities grouped by region (regions and LAs in alphabetical order). */
 export function areaGroups(manifest: Manifest): SelectGroup[] {
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-GB');
-  return manifest.geography.regions
-    .slice()
+  return [...manifest.geography.regions]
     .sort(byName)
     .map((r) => ({
       label: r.name,
