@@ -16,6 +16,16 @@
  *   an unknown *internal* cell — the count of those quarters — and is audited.
  *
  * Relations whose cells are all published are checked (they must add up), not solved.
+ *
+ * A quantity adds no relation in a snapshot in which no document shows any of its numbers (a
+ * question published for the full year only), unless a crosstab or valid count shown in that
+ * snapshot is made of it: those relations hold whatever the published
+ * numbers are, so they would add unknowns and no constraint. Given values for the snapshots that
+ * are shown, give each LA the values of its next shown snapshot less a share of the quarters in
+ * between, the same share λ = (logs now − logs then) / (logs later − logs then) for all its
+ * numbers (λ = 1 past the last shown snapshot, adding the LA's extra logs as `unknown`), and each
+ * region and England the sums of their LAs: every cell is ≥ 0 and between its neighbouring
+ * snapshots, every LA's row adds up to its logs, and every hierarchy holds.
  */
 import { KIND_SUM, type PackedRelations } from '../sdc/types.js';
 import { ENGLAND, locate, SNAPSHOTS, State, UNKNOWN_CODE, type FeedBlock, type Finding, type Quantity } from './read-feed.js';
@@ -136,6 +146,24 @@ export function blockSystem(block: FeedBlock): BlockSystem {
     return out;
   });
 
+  /** Whether some document shows a number (or `c`) of `q` in snapshot `s`. */
+  const shownIn = (q: Quantity, s: number): boolean => {
+    for (let k = 0; k < q.size; k++) if (block.state[q.offset + s * q.size + k] !== State.Absent) return true;
+    return false;
+  };
+  /** The quantities with relations in snapshot `s`: those shown, and the questions a shown crosstab or valid count is made of. */
+  const related = (s: number): Set<Quantity> => {
+    const out = new Set(quantities.filter((q) => shownIn(q, s)));
+    for (const q of [...out]) {
+      const names = q.kind === 'X' ? q.name.split('~') : q.kind === 'N' ? [q.name] : [];
+      for (const name of names) {
+        const f = byKey.get(`F:${name}`);
+        if (f) out.add(f);
+      }
+    }
+    return out;
+  };
+
   for (let s = 0; s < SNAPSHOTS; s++) {
     if (!present[s]) continue;
     const hierarchy = (q: Quantity) => {
@@ -152,7 +180,9 @@ export function blockSystem(block: FeedBlock): BlockSystem {
     };
     const T = byKey.get('T:logs')!;
     hierarchy(T);
+    const active = related(s);
     for (const q of quantities) {
+      if (!active.has(q)) continue;
       if (q.kind === 'F') {
         if (q.byArea) hierarchy(q);
         const rows = q.byArea ? areas.length : 1;
@@ -209,11 +239,7 @@ export function blockSystem(block: FeedBlock): BlockSystem {
   // Year-to-date snapshots: later = earlier + δ (δ ≥ 0), between consecutive published snapshots.
   for (const q of quantities) {
     // Snapshots in which some document shows this quantity (crosstabs: the full year only).
-    const snaps = present.flatMap((p, s) => {
-      if (!p) return [];
-      for (let k = 0; k < q.size; k++) if (block.state[q.offset + s * q.size + k] !== State.Absent) return [s];
-      return [];
-    });
+    const snaps = present.flatMap((p, s) => (p && shownIn(q, s) ? [s] : []));
     for (let i = 1; i < snaps.length; i++) {
       const a = snaps[i - 1]!, b = snaps[i]!;
       for (let k = 0; k < q.size; k++) {

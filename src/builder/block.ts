@@ -2,8 +2,7 @@
  * One (collection year, log type) block: the published numbers of every document of that block
  * as cubes of cells, with the relations between them (src/builder/cells.ts):
  * - T: logs by area — LAs, then regions, then England — shared by every table's row totals;
- * - per tabulated field: counts by category for England, and for LA fields also by LA and region
- *   (full year only), whose England row is the national one;
+ * - per tabulated field: counts by area and category (LA fields, full year only) or England only;
  * - per crosstab pair: counts by x and y category (full year only); its margins are the fields' England rows;
  * - per summarised field: valid count `n` and `sum` by area (LA fields, full year only) or England, behind the means.
  */
@@ -11,20 +10,38 @@ import { REGIONS } from '../catalog/index.js';
 import type { LogTypeAggregate } from './aggregate.js';
 import { QUARTERS } from './aggregate.js';
 import { CellSpace, cellId, SNAPSHOTS, type Cube } from './cells.js';
+import type { FieldPlan } from './plan.js';
 import type { TableKind } from '../feed/types.js';
 
 /**
- * The snapshot of the full collection year. Crosstabs, LA tables and LA summaries are published
- * for it only; logs by area and national tables and summaries keep every year-to-date snapshot.
+ * The snapshot of the full collection year. The questions asked by LA (their LA tables, national
+ * tables and summaries) and the crosstabs are published for it only; the year-to-date snapshots
+ * publish the logs by area and the national-only questions.
  *
  * Two published snapshots of a table publish their difference too, the count of a quarter, so
  * each year-to-date LA table or crosstab would add its quarter differences as cells to protect,
  * linked across snapshots. On a national year of 300,000 lettings year-to-date LA tables made
  * `sr-sh` 120,064 cells to prove instead of 30,781, joined into components of 36,000 cells whose
- * LP repair did not finish in minutes; full-year LA tables protect in seconds (README, "What the
- * feed holds"; src/sdc/README.md, "Performance").
+ * LP repair did not finish in minutes; full-year LA tables protect in seconds. A question's
+ * national table in a snapshot without its LA table would still tie the unpublished LA counts of
+ * that snapshot to the logs by LA (each LA's counts add up to its logs, the LAs' to England's), a
+ * system the audit must solve; with nothing of the question in the snapshot there is none
+ * (src/audit/relations.ts). README, "What the feed holds".
  */
 export const FULL_YEAR = SNAPSHOTS - 1;
+
+/**
+ * A block publishes its detail — LA tables, LA summaries and crosstabs — only when at most this
+ * share of the LAs with logs of its type have fewer than `minCount` in the year. Past it the data
+ * are too thin for detail: the LA rows of those LAs are suppressed whole, so the LA tables are
+ * mostly `[c]`, and each such LA can be protected only by moving its logs to another LA in every
+ * question at once; most crosstab cells are 1 or 2, and their suppressed margins join a thousand
+ * crosstabs into one system. In a synthetic national year supported housing rent to buy (33 logs;
+ * 26 of the 27 LAs with logs have fewer than 3) did not finish protecting in 15 minutes; on the
+ * demo data three such blocks each took minutes. A thin block still publishes its logs by area and
+ * its national tables and summaries, in every snapshot.
+ */
+export const MAX_SMALL_LA_SHARE = 0.5;
 
 export interface DisclosureOptions {
   readonly minCount: number;
@@ -37,10 +54,10 @@ export interface BlockLayout {
   readonly areas: number;
   readonly england: number;
   readonly T: Cube;
-  /** Per tabulated field: the England row, every snapshot. */
-  readonly national: readonly (Cube | undefined)[];
-  /** Per LA field: the LA and region rows (areas up to England), full year only. */
-  readonly la: readonly (Cube | undefined)[];
+  /** Whether the block publishes LA tables, LA summaries and crosstabs (`MAX_SMALL_LA_SHARE`). */
+  readonly detailed: boolean;
+  /** Per tabulated field: counts by area and category, full year only (LA fields), or England's, every snapshot. */
+  readonly tables: readonly (Cube | undefined)[];
   readonly pairs: readonly Cube[];
   readonly n: readonly (Cube | undefined)[];
   readonly sum: readonly (Cube | undefined)[];
@@ -72,19 +89,16 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
     }
     return a;
   };
-  /**
-   * Hierarchy relations (region = Σ its LAs, England = Σ regions) for every column of a cube, in
-   * the snapshots it publishes; England's cells are `englandAt(s, k)` (default: the cube's own row).
-   */
+  /** Hierarchy relations (region = Σ its LAs, England = Σ regions) for every column of a cube, in the snapshots it publishes. */
   const members = Array.from({ length: nReg }, (_, r) => range(nLa).filter((la) => regionOf[la] === r));
-  const relateAreas = (cube: Cube, w: number, englandAt = (s: number, k: number) => cellId(cube, s, england * w + k)) => {
+  const relateAreas = (cube: Cube, w: number) => {
     for (let k = 0; k < w; k++) {
       for (let r = 0; r < nReg; r++) {
         space.relateAll((s) => cellId(cube, s, (nLa + r) * w + k), (s, out) => {
           for (const la of members[r]!) out.push(cellId(cube, s, la * w + k));
         }, cube.first);
       }
-      space.relateAll((s) => englandAt(s, k), (s, out) => {
+      space.relateAll((s) => cellId(cube, s, england * w + k), (s, out) => {
         for (let r = 0; r < nReg; r++) out.push(cellId(cube, s, (nLa + r) * w + k));
       }, cube.first);
     }
@@ -95,59 +109,67 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
   };
 
   // Logs by area.
-  const T = space.cube(snapshots(agg.total, nLa).map((v) => withAreas(v, 1)), 'count');
+  const byQuarter = snapshots(agg.total, nLa);
+  const T = space.cube(byQuarter.map((v) => withAreas(v, 1)), 'count');
   relateAreas(T, 1);
+  const year = byQuarter[FULL_YEAR]!;
+  const withLogs = year.filter((v) => v > 0).length;
+  const detailed = year.filter((v) => v > 0 && v < opts.minCount).length <= MAX_SMALL_LA_SHARE * withLogs;
+  const byLa = (f: FieldPlan) => f.byLa && detailed;
 
-  // Count tables by field: England in every snapshot; LAs and regions in the full year.
-  const national: (Cube | undefined)[] = [];
-  const la: (Cube | undefined)[] = [];
+  // Count tables by field: by area (LA fields, full year only) or England only (every snapshot).
   const smallRows: (Uint8Array | undefined)[] = [];
-  plan.fields.forEach((f, i) => {
+  const tables = plan.fields.map((f, i) => {
     const counts = agg.tables[i];
+    smallRows.push(undefined);
+    if (!counts) return undefined;
     const w = f.codes.length;
-    const byArea = counts && snapshots(counts, nLa * w).map((v) => withAreas(v, w));
-    const englandCube = byArea && space.cube(byArea.map((v) => v.slice(england * w, areas * w)), 'count');
-    if (englandCube) space.relateAll((s) => cellId(T, s, england), (s, out) => run(englandCube, s, 0, w, out));
-    national.push(englandCube);
-    if (!byArea || !englandCube || !f.byLa) {
-      la.push(undefined);
-      smallRows.push(undefined);
-      return;
+    const known = w - 1; // the last column is `unknown`
+    const byArea = snapshots(counts, nLa * w).map((v) => withAreas(v, w));
+    if (!byLa(f)) {
+      const cube = space.cube(byArea.map((v) => v.slice(england * w, areas * w)), 'count');
+      space.relateAll((s) => cellId(T, s, england), (s, out) => run(cube, s, 0, w, out));
+      return cube;
     }
-    const cube = space.cube(byArea.map((v) => v.slice(0, england * w)), 'count', FULL_YEAR);
-    for (let a = 0; a < england; a++) {
+    const cube = space.cube(byArea, 'count', FULL_YEAR);
+    for (let a = 0; a < areas; a++) {
       space.relateAll((s) => cellId(T, s, a), (s, out) => run(cube, s, a * w, w, out), FULL_YEAR);
     }
-    relateAreas(cube, w, (s, k) => cellId(englandCube, s, k));
+    relateAreas(cube, w);
     // An LA whose valid total is below the threshold has its whole row suppressed.
-    const known = w - 1; // the last column is `unknown`
     const small = new Uint8Array(nLa);
-    for (let a = 0; a < nLa; a++) {
+    for (let la = 0; la < nLa; la++) {
       let valid = 0;
-      for (let k = 0; k < known; k++) valid += byArea[FULL_YEAR]![a * w + k]!;
+      for (let k = 0; k < known; k++) valid += byArea[FULL_YEAR]![la * w + k]!;
       if (valid >= opts.minCount) continue;
-      small[a] = 1;
+      small[la] = 1;
       if (valid === 0) continue; // nothing to protect: the row is all zeros but `unknown`
       for (let k = 0; k < w; k++) {
-        const id = cellId(cube, FULL_YEAR, a * w + k);
+        const id = cellId(cube, FULL_YEAR, la * w + k);
         if (space.value(id) > 0) space.force(id);
       }
     }
-    la.push(cube);
-    smallRows.push(small);
+    smallRows[i] = small;
+    return cube;
   });
 
+  /** England position of field i's category k. */
+  const englandCell = (i: number, s: number, k: number): number => {
+    const cube = tables[i]!;
+    return byLa(plan.fields[i]!) ? cellId(cube, s, england * plan.fields[i]!.codes.length + k) : cellId(cube, s, k);
+  };
+
   // Crosstabs: margins are the England rows of the two fields' tables.
-  const pairs = plan.pairs.map(([x, y], p) => {
+  const pairs = (detailed ? plan.pairs : []).map(([x, y], p) => {
     const nX = plan.fields[x]!.codes.length;
     const nY = plan.fields[y]!.codes.length;
     const fullYear = Float64Array.from(agg.pairs[p]!);
     const cube = space.cube(Array<Float64Array>(SNAPSHOTS).fill(fullYear), 'count', FULL_YEAR);
     for (let kx = 0; kx < nX; kx++) {
-      space.relateAll((s) => cellId(national[x]!, s, kx), (s, out) => run(cube, s, kx * nY, nY, out), FULL_YEAR);
+      space.relateAll((s) => englandCell(x, s, kx), (s, out) => run(cube, s, kx * nY, nY, out), FULL_YEAR);
     }
     for (let ky = 0; ky < nY; ky++) {
-      space.relateAll((s) => cellId(national[y]!, s, ky), (s, out) => run(cube, s, ky, nX, out, nY), FULL_YEAR);
+      space.relateAll((s) => englandCell(y, s, ky), (s, out) => run(cube, s, ky, nX, out, nY), FULL_YEAR);
     }
     return cube;
   });
@@ -172,11 +194,11 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
     }
     const snapN = snapshots(byQ.n, nLa).map((v) => withAreas(v, 1));
     const snapSum = snapshots(byQ.sum, nLa).map((v) => withAreas(v, 1));
-    const areaSlice = f.byLa ? (v: Float64Array) => v : (v: Float64Array) => v.slice(england);
-    const from = f.byLa ? FULL_YEAR : 0;
+    const areaSlice = byLa(f) ? (v: Float64Array) => v : (v: Float64Array) => v.slice(england);
+    const from = byLa(f) ? FULL_YEAR : 0;
     const nCube = space.cube(snapN.map(areaSlice), 'count', from);
     const sumCube = space.cube(snapSum.map(areaSlice), 'sum', from);
-    if (f.byLa) {
+    if (byLa(f)) {
       relateAreas(nCube, 1);
       relateAreas(sumCube, 1);
     }
@@ -188,24 +210,28 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
       }
     }
     // A banded field's valid count is its known bands' total.
-    const englandCube = national[i];
-    if (englandCube) {
+    const table = tables[i];
+    if (table) {
       const w = f.codes.length;
-      const laCube = la[i];
       for (let k = 0; k < size; k++) {
-        space.relateAll(
-          (s) => cellId(nCube, s, k),
-          (s, out) => (laCube && k < england ? run(laCube, s, k * w, w - 1, out) : run(englandCube, s, 0, w - 1, out)),
-          from,
-        );
+        space.relateAll((s) => cellId(nCube, s, k), (s, out) => run(table, s, k * w, w - 1, out), from);
+      }
+    } else {
+      // A numeric field's valid count is at most the logs: T = n + the logs without a value.
+      for (let s = from; s < SNAPSHOTS; s++) {
+        for (let k = 0; k < size; k++) {
+          const logs = cellId(T, s, byLa(f) ? k : england);
+          const valid = cellId(nCube, s, k);
+          space.relate(logs, [valid, space.slack(space.value(logs) - space.value(valid))]);
+        }
       }
     }
     n.push(nCube);
     sum.push(sumCube);
-    medians.push(mediansByArea(col, nLa, regionOf, nReg, f.byLa));
+    medians.push(mediansByArea(col, nLa, regionOf, nReg, byLa(f)));
   });
 
-  return { agg, areas, england, T, national, la, pairs, n, sum, medians, smallRows };
+  return { agg, areas, england, T, detailed, tables, pairs, n, sum, medians, smallRows };
 }
 
 const TABLE_KINDS: readonly TableKind[] = ['logs', 'la', 'national', 'crosstab', 'summary'];
@@ -219,8 +245,7 @@ export function tableKinds(layout: BlockLayout, cells: number): (id: number) => 
     kinds.fill(TABLE_KINDS.indexOf(kind), cube.base, cube.base + (2 * published - 1) * cube.size); // snapshots, then quarter cells
   };
   mark(layout.T, 'logs');
-  for (const cube of layout.national) mark(cube, 'national');
-  for (const cube of layout.la) mark(cube, 'la');
+  layout.tables.forEach((cube, i) => mark(cube, layout.agg.plan.fields[i]!.byLa && layout.detailed ? 'la' : 'national'));
   for (const cube of layout.pairs) mark(cube, 'crosstab');
   for (const cube of [...layout.n, ...layout.sum]) mark(cube, 'summary');
   return (id) => TABLE_KINDS[kinds[id]!]!;

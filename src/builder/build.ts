@@ -22,6 +22,7 @@ import { blockDocuments, reportDocuments, reportFieldIds, type BuiltDocument } f
 import { Ingest, type FileSummary, type Rejection } from './ingest.js';
 import { LOG_TYPES } from './log-types.js';
 import { periodsOfYear, yearId } from './periods.js';
+import type { FieldPlan } from './plan.js';
 import { addCounts, protectBlocks, summariseProtection, type BlockProtection, type ProtectionLevel } from './protect.js';
 import { assertValidDocument } from './validate.js';
 
@@ -119,18 +120,21 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
     for (const laidOut of blocksOf[y]!) {
       const { logType, layout, system, block } = laidOut;
       const result = statusOf.get(laidOut)!;
-      protections.push(summariseProtection(block, system, result, tableKinds(layout, system.values.length)));
+      protections.push({ ...summariseProtection(block, system, result, tableKinds(layout, system.values.length)), detailed: layout.detailed });
       const suppressed = (id: number) => result.status[id] !== Status.Published;
       const blockDocs = blockDocuments(layout, logType, yearPeriods, suppressed, system.values, disclosure)
         .filter((d) => documentFields(d).every((id) => present.includes(id)));
       const reportDocs = reportDocuments(blockDocs, plan, logType, yearPeriods);
       docs.push(...blockDocs, ...reportDocs);
       yearPeriods.forEach((period, s) => {
+        // Questions asked by LA are published for the full year only (block.ts, FULL_YEAR).
+        const byLa = (f: FieldPlan) => f.byLa && layout.detailed;
+        const shown = (f: FieldPlan) => present.includes(f.field.id) && (s >= FULL_YEAR || !byLa(f));
         const entry: DocumentIndex = {
-          la: s < FULL_YEAR ? [] : plan.fields.filter((f) => f.byLa && f.tabulated && present.includes(f.field.id)).map((f) => f.field.id),
-          national: plan.fields.filter((f) => f.tabulated && present.includes(f.field.id)).map((f) => f.field.id),
-          summary: plan.fields.filter((f) => f.summarised && (s >= FULL_YEAR || !f.byLa) && present.includes(f.field.id)).map((f) => f.field.id),
-          crosstab: s < FULL_YEAR ? [] : crossed(plan).filter((id) => present.includes(id)),
+          la: plan.fields.filter((f) => byLa(f) && f.tabulated && shown(f)).map((f) => f.field.id),
+          national: plan.fields.filter((f) => f.tabulated && shown(f)).map((f) => f.field.id),
+          summary: plan.fields.filter((f) => f.summarised && shown(f)).map((f) => f.field.id),
+          crosstab: s < FULL_YEAR || !layout.detailed ? [] : crossed(plan).filter((id) => present.includes(id)),
           report: reportFieldIds(reportDocs, period.id),
         };
         (index[period.id] ??= {})[logType] = entry;

@@ -93,6 +93,15 @@ export class CellSpace {
     }
   }
 
+  /**
+   * An internal cell (never published, never a target: kind `sum`), e.g. the slack of an
+   * inequality `total = part + slack`, slack ≥ 0.
+   */
+  slack(value: number): number {
+    this.push(value, KIND_SUM, 0);
+    return this.values.length - 1;
+  }
+
   /** Marks a cell primary whatever its value. */
   force(id: number): void {
     this.forced.data[id] = 1;

@@ -42,13 +42,13 @@ export function blockDocuments(
     const base = { schemaVersion: SCHEMA_VERSION, kind: 'table' as const, period: period.id, logType };
 
     plan.fields.forEach((f, i) => {
-      const englandCube = layout.national[i];
-      if (!englandCube) return;
+      const cube = layout.tables[i];
+      if (!cube || s < cube.first) return;
       const w = f.codes.length;
-      const englandRow = range(w).map((k) => count(cellId(englandCube, s, k)));
-      const cube = layout.la[i];
-      if (cube && s >= cube.first) {
-        const row = (a: number): Count[] => range(w).map((k) => count(cellId(cube, s, a * w + k)));
+      const byLa = f.byLa && layout.detailed;
+      const row = (a: number): Count[] => range(w).map((k) => count(cellId(cube, s, a * w + k)));
+      const englandRow = byLa ? row(england) : row(0);
+      if (byLa) {
         const small = layout.smallRows[i]!;
         const laRow = (la: number): Count[] => (small[la] ? Array<Count>(w).fill('c') : row(la));
         docs.push({
@@ -71,11 +71,15 @@ export function blockDocuments(
       });
     });
 
-    if (s >= FULL_YEAR) plan.pairs.forEach(([x, y], p) => {
+    if (s >= FULL_YEAR && layout.detailed) plan.pairs.forEach(([x, y], p) => {
       const fx = plan.fields[x]!, fy = plan.fields[y]!;
       const nY = fy.codes.length;
       const cube = layout.pairs[p]!;
-      const margin = (i: number): Count[] => range(plan.fields[i]!.codes.length).map((k) => count(cellId(layout.national[i]!, s, k)));
+      const margin = (i: number): Count[] => {
+        const w = plan.fields[i]!.codes.length;
+        const offset = plan.fields[i]!.byLa && layout.detailed ? england * w : 0;
+        return range(w).map((k) => count(cellId(layout.tables[i]!, s, offset + k)));
+      };
       docs.push({
         path: DOCUMENT_PATHS.crosstab(period.id, logType, fx.field.id, fy.field.id),
         doc: {
@@ -95,15 +99,16 @@ export function blockDocuments(
         const all = positions.map(stat);
         return { n: all.map((a) => a.n), mean: all.map((a) => a.mean), median: all.map((a) => a.median) };
       };
-      const eng = stat(f.byLa ? england : 0);
+      const byLa = f.byLa && layout.detailed;
+      const eng = stat(byLa ? england : 0);
       docs.push({
         path: DOCUMENT_PATHS.summary(period.id, logType, f.field.id),
         doc: {
           schemaVersion: SCHEMA_VERSION, kind: 'summary', period: period.id, logType, field: f.field.id,
           ...(f.field.unit ? { unit: f.field.unit } : {}),
-          rows: f.byLa ? laCodes : [],
-          stats: stats(f.byLa ? range(nLa) : []),
-          ...(f.byLa ? { regions: { rows: regionCodes, ...stats(regionCodes.map((_, r) => nLa + r)) } } : {}),
+          rows: byLa ? laCodes : [],
+          stats: stats(byLa ? range(nLa) : []),
+          ...(byLa ? { regions: { rows: regionCodes, ...stats(regionCodes.map((_, r) => nLa + r)) } } : {}),
           england: eng,
         },
       });

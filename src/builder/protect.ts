@@ -17,6 +17,8 @@ import type { SuppressionCount, TableKind } from '../feed/types.js';
 
 export interface BlockProtection extends SuppressionCount {
   readonly block: string;
+  /** Whether the block publishes LA tables, LA summaries and crosstabs (src/builder/block.ts, `MAX_SMALL_LA_SHARE`). */
+  readonly detailed?: boolean;
   /** The same counts by table kind. */
   readonly byKind: Partial<Record<TableKind, SuppressionCount>>;
   /** Cells proved protected by the LP audit, and seconds spent protecting and auditing. */

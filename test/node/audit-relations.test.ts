@@ -4,6 +4,8 @@
  */
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { listBlocks, openFeed, readBlock } from '../../src/audit/read-feed.js';
+import { blockSystem, Role } from '../../src/audit/relations.js';
 import { auditFeed, createEngines, type AuditEngines } from '../../src/audit/run.js';
 import { handFeed } from './helpers/audit-feed.js';
 
@@ -11,6 +13,24 @@ describe('core-feed audit on hand-made feeds', () => {
   let engines: AuditEngines;
   before(async () => {
     engines = await createEngines();
+  });
+
+  it('adds no relation for a question in a snapshot that shows none of it', async () => {
+    // sex1 is published for the full year only; Q1 and Q1–Q2 publish the logs by area.
+    const feed = handFeed([
+      { quarters: 1, las: [5, 4] },
+      { quarters: 2, las: [8, 7] },
+      { quarters: 4, sex: ['c', 'c', 10], las: [12, 12] },
+    ]);
+    const src = openFeed(feed);
+    const sys = blockSystem(readBlock(src, listBlocks(src.manifest)[0]!));
+    const { totals, parts } = sys.relations;
+    const absent = [...Array.from(totals), ...Array.from(parts)].filter((c) => sys.role[c] === Role.Absent);
+    assert.deepEqual(absent, [], 'no unpublished count of sex1 in Q1 or Q1–Q2 is in a relation');
+    assert.ok(sys.stats.solved > 0);
+    const r = await auditFeed(feed, { engines });
+    assert.deepEqual(r.findings, []);
+    assert.equal(r.summary.pass, true, JSON.stringify(r.cells));
   });
 
   it('passes a suppression protected by its totals', async () => {

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { buildFeed, type BuildReport } from '../../src/builder/build.js';
 import { synthesise } from '../../src/builder/synth.js';
 import { lettingsLogType } from '../../src/builder/log-types.js';
-import { crosstabPair, type Manifest, type ReportDocument, type SummaryDocument, type TableDocument } from '../../src/feed/types.js';
+import { crosstabPair, type LogTypeId, type Manifest, type ReportDocument, type SummaryDocument, type TableDocument } from '../../src/feed/types.js';
 import { tempDir, writeCsv } from './helpers/csv.js';
 
 const BIRMINGHAM = 'E08000025';
@@ -91,9 +91,12 @@ describe('core-feed build on a hand-made lettings export', () => {
     assert.equal(at('M'), 'c'); // 2
     assert.equal(sex.total, 7);
     assert.equal(sex.cols[sex.cols.length - 1], 'unknown');
-    const q1 = doc<TableDocument>('2024-25-q1/sr-gn/national/sex1.json');
-    assert.equal(q1.colTotals[q1.cols.indexOf('F')], 3);
-    assert.equal(q1.total, 5);
+    // A question asked by LA is published for the full year only; the logs by area every quarter.
+    const { manifest } = readFeed(out);
+    assert.equal(manifest.documents['2024-25-q1']!['sr-gn']!.national.includes('sex1'), false);
+    assert.deepEqual(manifest.documents['2024-25-q1']!['sr-gn']!.la, []);
+    const q1 = doc<TableDocument>('2024-25-q1/log-types.json');
+    assert.equal(q1.colTotals[q1.cols.indexOf('sr-gn')], 5);
   });
 
   it('suppresses the whole LA row when it has fewer than 3 valid records', () => {
@@ -163,7 +166,7 @@ describe('core-feed build on a hand-made lettings export', () => {
       '2024-25/log-types.json',
       '2024-25-q1/log-types.json',
       '2024-25/sr-gn/national/sex1.json',
-      '2024-25-q1-q2/sr-gn/national/sex1.json',
+      '2024-25-q1-q2/log-types.json',
       '2024-25/sr-gn/summary/age1.json',
       `2024-25/sr-gn/crosstab/${pair.x}~${pair.y}.json`,
       '2024-25/sr-gn/report/E12000005.json', // West Midlands: Birmingham and its neighbours
@@ -223,7 +226,21 @@ describe('core-feed build on synthetic exports', () => {
       const type = lettingsLogType(r.needstype!, r.renttype!, r.renttype_detail!);
       if (type) recount.set(`${r.la}|${type}`, (recount.get(`${r.la}|${type}`) ?? 0) + 1);
     }
-    const { doc } = readFeed(a);
+    const { doc, manifest } = readFeed(a);
+    // Detail (LA tables and summaries, crosstabs) only where most LAs with logs have 3 or more.
+    const report = JSON.parse(readFileSync(join(a, 'build-report.json'), 'utf8')) as BuildReport;
+    const fullYear = manifest.documents['2024-25']!;
+    for (const block of report.disclosure.protection) {
+      const logType = block.block.split(' ')[1] as LogTypeId;
+      const byLa = records.filter((r) => lettingsLogType(r.needstype!, r.renttype!, r.renttype_detail!) === logType).map((r) => r.la!);
+      const counts = [...new Set(byLa)].map((la) => byLa.filter((x) => x === la).length);
+      const thin = counts.filter((c) => c < 3).length > counts.length / 2;
+      assert.equal(block.detailed, !thin, `${block.block}: ${counts.filter((c) => c < 3).length} of ${counts.length} LAs with logs below 3`);
+      assert.equal(fullYear[logType]!.la.length > 0, !thin, block.block);
+      assert.equal(fullYear[logType]!.crosstab.length > 0, !thin, block.block);
+      assert.ok(fullYear[logType]!.national.length > 0, block.block);
+    }
+    assert.ok(report.disclosure.protection.some((b) => b.detailed) && report.disclosure.protection.some((b) => !b.detailed));
     const logTypes = doc<TableDocument>('2024-25/log-types.json');
     let compared = 0;
     logTypes.rows.forEach((la, i) => {
@@ -251,7 +268,7 @@ describe('core-feed build on synthetic exports', () => {
     const rents: SummaryDocument[] = [];
     for (const v of variants) {
       const logs = join(dir, `${v.values}-${v.users}`);
-      await synthesise({ out: logs, years: [2024], lettings: 800, sales: 200, seed: 11, ...v });
+      await synthesise({ out: logs, years: [2024], lettings: 3000, sales: 200, seed: 11, ...v });
       const out = join(dir, `feed-${v.values}-${v.users}`);
       const report = await buildFeed({ inputs: [logs], out });
       assert.equal(report.logsRejected, 0, `${v.values}/${v.users}: ${JSON.stringify(report.rejections.slice(0, 3))}`);

@@ -76,8 +76,8 @@ export function writeDoc(feed: string, path: string, doc: unknown): void {
 /** One snapshot of a hand-made feed: a national one-way table of `sex1` and the logs by LA. */
 export interface HandPeriod {
   readonly quarters: 1 | 2 | 3 | 4;
-  /** F, M, unknown (England). */
-  readonly sex: readonly (number | 'c')[];
+  /** F, M, unknown (England); absent: the period publishes the logs by area only. */
+  readonly sex?: readonly (number | 'c')[];
   /** Logs of the two LAs (both in the North East). */
   readonly las: readonly [number | 'c', number | 'c'];
 }
@@ -97,18 +97,20 @@ export function handFeed(periods: readonly HandPeriod[], dir = tempDir('core-han
   const documents: Record<string, unknown> = {};
   for (const p of periods) {
     const id = ids[p.quarters - 1]!;
-    const total = sum(p.sex) === 'c' ? sum(p.las) : sum(p.sex);
+    const total = !p.sex || sum(p.sex) === 'c' ? sum(p.las) : sum(p.sex);
     const base0 = { schemaVersion: '1.0.0', kind: 'table', period: id, logType: 'sr-gn' };
-    put(`${id}/sr-gn/national/sex1.json`, {
-      ...base0, rowDim: 'area', colDim: 'sex1', rows: ['E92000001'], cols: ['F', 'M', 'unknown'],
-      cells: [p.sex], rowTotals: [total], colTotals: p.sex, total,
-    });
+    if (p.sex) {
+      put(`${id}/sr-gn/national/sex1.json`, {
+        ...base0, rowDim: 'area', colDim: 'sex1', rows: ['E92000001'], cols: ['F', 'M', 'unknown'],
+        cells: [p.sex], rowTotals: [total], colTotals: p.sex, total,
+      });
+    }
     put(`${id}/log-types.json`, {
       ...base0, logType: 'all', rowDim: 'area', colDim: 'logType', rows: HAND_LAS.map((l) => l.code), cols: ['sr-gn'],
       cells: p.las.map((v) => [v]), rowTotals: ['z', 'z'], colTotals: [total], total: 'z',
       regions: { rows: REGION_CODES, cells: REGION_CODES.map((r) => [r === 'E12000001' ? total : 0]), rowTotals: REGION_CODES.map(() => 'z') },
     });
-    documents[id] = { 'sr-gn': { la: [], national: ['sex1'], summary: [], crosstab: [] } };
+    documents[id] = { 'sr-gn': { la: [], national: p.sex ? ['sex1'] : [], summary: [], crosstab: [] } };
   }
   const manifest = {
     schemaVersion: '1.0.0', kind: 'manifest', generatedAt: '2025-05-01T00:00:00.000Z', dataVersion: 'hand-r1', base,
