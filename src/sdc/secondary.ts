@@ -24,7 +24,7 @@ import { provePaths } from './paths.js';
 import { primarySuppress, type PrimaryResult } from './primary.js';
 import { COUNT_MIN_WIDTH, COUNT_THRESHOLD, DEFAULT_SUM_PROTECTION, isProtected, witnessStages } from './rules.js';
 import { compileSystem, type CompiledSystem } from './system.js';
-import { KIND_SUM, Status, type CellAudit, type LinkedSystem } from './types.js';
+import { KIND_COUNT, KIND_SUM, Status, type CellAudit, type LinkedSystem } from './types.js';
 
 export interface SecondaryOptions {
   /** LP solver for the repair phase and the final verdict; without it only the heuristic runs. */
@@ -173,11 +173,32 @@ export function secondarySuppress(
   };
 
   let added = 0;
+  /** Marks a new target open for the LP rounds (set once they start). */
+  let reopen = (_c: number): void => {};
+  /**
+   * A hidden count of 3 is protected like a primary: its interval could be [2, 3], which might be
+   * a 2 and is narrower than 2, and the audit's default rule (src/audit, `possibly-small`) fails
+   * it; shown to reach 5, it passes whatever its lower bound. So are a complement of 3 and, once
+   * an end of it is hidden, the internal count of 3 between two snapshots (the quarter's).
+   */
+  const targetIfThree = (c: number): void => {
+    if (isTarget[c] || kinds[c] !== KIND_COUNT || values[c] !== COUNT_THRESHOLD) return;
+    isTarget[c] = 1;
+    reopen(c);
+  };
+  const targetNeighbours = (c: number): void => {
+    for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) {
+      const rel = cellRels[k]!;
+      for (let j = relStart[rel]!; j < relStart[rel + 1]!; j++) if (!published[relCells[j]!]) targetIfThree(relCells[j]!);
+    }
+  };
   const hide = (c: number): void => {
     hidden[c] = 1;
     status[c] = Status.Secondary;
     dirty[c] = 1;
     added++;
+    targetIfThree(c);
+    targetNeighbours(c);
     for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) {
       const rel = cellRels[k]!;
       hiddenCount[rel]!++;
@@ -225,7 +246,10 @@ export function secondarySuppress(
   };
 
   const th0 = performance.now();
-  for (const c of prim.targets) for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) push(cellRels[k]!);
+  for (let c = 0; c < n; c++) if (published[c] && hidden[c]) targetNeighbours(c);
+  for (let c = 0; c < n; c++) {
+    if (isTarget[c]) for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) push(cellRels[k]!);
+  }
   runHeuristic();
   let heuristicMs = performance.now() - th0;
   log(`heuristic: ${added} complements in ${heuristicMs.toFixed(0)} ms`);
@@ -263,6 +287,9 @@ export function secondarySuppress(
     // constant becomes a variable), so a cell proven protected stays protected: later rounds
     // re-check only the cells that failed, and only when their component changed.
     const open = Uint8Array.from(isTarget);
+    reopen = (c) => {
+      open[c] = 1;
+    };
     const failCount = new Uint8Array(n);
     for (const c of unprotectable) open[c] = 0;
     type Failing = { cell: number; compCells: Int32Array; proof: Int32Array | undefined };

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { auditSystem, HighsLpSolver } from '../../src/sdc/audit.js';
 import { countRise, provePaths } from '../../src/sdc/paths.js';
 import { tableToSystem, type TableInput } from '../../src/sdc/protect-table.js';
+import { protectSystem } from '../../src/sdc/protect.js';
 import { compileSystem } from '../../src/sdc/system.js';
 import { Status } from '../../src/sdc/types.js';
 
@@ -109,4 +110,34 @@ test('property: every cell a path witness proves has an exact LP interval holdin
   }
   // The property was exercised both ways.
   assert.ok(provedCells > 100 && unproved > 100, `${provedCells} proved, ${unproved} not`);
+});
+
+test('property: a hidden count of 3 (a complement) is proved like a primary', async () => {
+  let threes = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 3, max: 5 }),
+      fc.integer({ min: 3, max: 5 }),
+      fc.infiniteStream(fc.oneof(fc.constant(1), fc.constant(3), fc.integer({ min: 0, max: 12 }))),
+      async (nr, nc, values) => {
+        const v = values[Symbol.iterator]();
+        const input: TableInput = {
+          rows: Array.from({ length: nr }, (_, i) => `r${i}`),
+          cols: Array.from({ length: nc }, (_, j) => `c${j}`),
+          cells: Array.from({ length: nr }, () => Array.from({ length: nc }, () => v.next().value as number)),
+        };
+        const ts = tableToSystem(input);
+        const res = await protectSystem(ts.system);
+        const proved = new Map(res.audit.map((a) => [a.cell, a]));
+        for (let c = 0; c < res.status.length; c++) {
+          if (res.status[c] !== Status.Secondary || ts.system.values[c] !== 3) continue;
+          threes++;
+          const a = proved.get(c);
+          assert.ok(a?.pass && a.hi >= 5 - 1e-9, `complement ${c} of 3: ${JSON.stringify(a)}`);
+        }
+      },
+    ),
+    { numRuns: 40 },
+  );
+  assert.ok(threes > 20, `${threes} complements of 3`);
 });
