@@ -38,7 +38,7 @@ export const FULL_YEAR = SNAPSHOTS - 1;
  * question at once; most crosstab cells are 1 or 2, and their suppressed margins join a thousand
  * crosstabs into one system. In a synthetic national year supported housing rent to buy (33 logs;
  * 26 of the 27 LAs with logs have fewer than 3) did not finish protecting in 15 minutes; on the
- * demo data three such blocks each took minutes. A thin block still publishes its logs by area and
+ * demo data such blocks ran for minutes unfinished. A thin block still publishes its logs by area and
  * its national tables and summaries, in every snapshot.
  */
 export const MAX_SMALL_LA_SHARE = 0.5;
@@ -66,6 +66,9 @@ export interface BlockLayout {
   /** Per LA field: the LA rows (full year) whose valid total is below the threshold. */
   readonly smallRows: readonly (Uint8Array | undefined)[];
 }
+
+/** Whether a block publishes field `f` by area (an LA question of a detailed block). */
+export const publishedByLa = (layout: Pick<BlockLayout, 'detailed'>, f: FieldPlan): boolean => f.byLa && layout.detailed;
 
 export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: DisclosureOptions): BlockLayout {
   agg.flush();
@@ -115,7 +118,7 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
   const year = byQuarter[FULL_YEAR]!;
   const withLogs = year.filter((v) => v > 0).length;
   const detailed = year.filter((v) => v > 0 && v < opts.minCount).length <= MAX_SMALL_LA_SHARE * withLogs;
-  const byLa = (f: FieldPlan) => f.byLa && detailed;
+  const byLa = (f: FieldPlan) => publishedByLa({ detailed }, f);
 
   // Count tables by field: by area (LA fields, full year only) or England only (every snapshot).
   const smallRows: (Uint8Array | undefined)[] = [];
@@ -245,7 +248,7 @@ export function tableKinds(layout: BlockLayout, cells: number): (id: number) => 
     kinds.fill(TABLE_KINDS.indexOf(kind), cube.base, cube.base + (2 * published - 1) * cube.size); // snapshots, then quarter cells
   };
   mark(layout.T, 'logs');
-  layout.tables.forEach((cube, i) => mark(cube, layout.agg.plan.fields[i]!.byLa && layout.detailed ? 'la' : 'national'));
+  layout.tables.forEach((cube, i) => mark(cube, publishedByLa(layout, layout.agg.plan.fields[i]!) ? 'la' : 'national'));
   for (const cube of layout.pairs) mark(cube, 'crosstab');
   for (const cube of [...layout.n, ...layout.sum]) mark(cube, 'summary');
   return (id) => TABLE_KINDS[kinds[id]!]!;

@@ -16,7 +16,7 @@ import {
 } from '../feed/types.js';
 import { Status } from '../sdc/types.js';
 import { alertsToAtom, readAlerts } from './alerts.js';
-import { FULL_YEAR, layoutBlock, logsByArea, tableKinds, type DisclosureOptions } from './block.js';
+import { FULL_YEAR, layoutBlock, publishedByLa, logsByArea, tableKinds, type DisclosureOptions } from './block.js';
 import { CellSpace, cellId } from './cells.js';
 import { blockDocuments, reportDocuments, reportFieldIds, type BuiltDocument } from './documents.js';
 import { Ingest, type FileSummary, type Rejection } from './ingest.js';
@@ -128,7 +128,7 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
       docs.push(...blockDocs, ...reportDocs);
       yearPeriods.forEach((period, s) => {
         // Questions asked by LA are published for the full year only (block.ts, FULL_YEAR).
-        const byLa = (f: FieldPlan) => f.byLa && layout.detailed;
+        const byLa = (f: FieldPlan) => publishedByLa(layout, f);
         const shown = (f: FieldPlan) => present.includes(f.field.id) && (s >= FULL_YEAR || !byLa(f));
         const entry: DocumentIndex = {
           la: plan.fields.filter((f) => byLa(f) && f.tabulated && shown(f)).map((f) => f.field.id),

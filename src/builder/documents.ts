@@ -9,7 +9,7 @@ import {
   DOCUMENT_PATHS, ENGLAND_CODE, SCHEMA_VERSION,
   type Count, type LogTypeId, type Measure, type PeriodInfo, type ReportDocument, type SummaryDocument, type TableDocument,
 } from '../feed/types.js';
-import { FULL_YEAR, type BlockLayout, type DisclosureOptions } from './block.js';
+import { FULL_YEAR, publishedByLa, type BlockLayout, type DisclosureOptions } from './block.js';
 import { cellId, type Cube } from './cells.js';
 import type { YearPlan } from './plan.js';
 
@@ -45,7 +45,7 @@ export function blockDocuments(
       const cube = layout.tables[i];
       if (!cube || s < cube.first) return;
       const w = f.codes.length;
-      const byLa = f.byLa && layout.detailed;
+      const byLa = publishedByLa(layout, f);
       const row = (a: number): Count[] => range(w).map((k) => count(cellId(cube, s, a * w + k)));
       const englandRow = byLa ? row(england) : row(0);
       if (byLa) {
@@ -77,7 +77,7 @@ export function blockDocuments(
       const cube = layout.pairs[p]!;
       const margin = (i: number): Count[] => {
         const w = plan.fields[i]!.codes.length;
-        const offset = plan.fields[i]!.byLa && layout.detailed ? england * w : 0;
+        const offset = publishedByLa(layout, plan.fields[i]!) ? england * w : 0;
         return range(w).map((k) => count(cellId(layout.tables[i]!, s, offset + k)));
       };
       docs.push({
@@ -99,7 +99,7 @@ export function blockDocuments(
         const all = positions.map(stat);
         return { n: all.map((a) => a.n), mean: all.map((a) => a.mean), median: all.map((a) => a.median) };
       };
-      const byLa = f.byLa && layout.detailed;
+      const byLa = publishedByLa(layout, f);
       const eng = stat(byLa ? england : 0);
       docs.push({
         path: DOCUMENT_PATHS.summary(period.id, logType, f.field.id),

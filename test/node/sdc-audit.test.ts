@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { auditSystem, HighsLpSolver } from '../../src/sdc/audit.js';
-import { tableToSystem, type TableInput } from '../../src/sdc/protect-table.js';
+import { tableToSystem } from '../../src/sdc/protect-table.js';
 import { Status } from '../../src/sdc/types.js';
+import { twoRegionTable } from './helpers/tables.js';
 
 const countArb = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 0, max: 3 }) },
@@ -27,16 +28,7 @@ test('property: fast audit = direct audit on random hierarchical tables and rand
         async (la1, la2, nc, values, coins, rate) => {
           const v = values[Symbol.iterator]();
           const coin = coins[Symbol.iterator]();
-          const r1 = Array.from({ length: la1 }, (_, i) => `a${i}`);
-          const r2 = Array.from({ length: la2 }, (_, i) => `b${i}`);
-          const leaf = () => Array.from({ length: nc }, () => v.next().value as number);
-          const input: TableInput = {
-            rows: ['E', 'R1', 'R2', ...r1, ...r2],
-            cols: Array.from({ length: nc }, (_, j) => `c${j}`),
-            cells: [Array(nc).fill(null), Array(nc).fill(null), Array(nc).fill(null), ...r1.map(leaf), ...r2.map(leaf)],
-            rowHierarchy: { E: ['R1', 'R2'], R1: r1, R2: r2 },
-          };
-          const ts = tableToSystem(input);
+          const ts = tableToSystem(twoRegionTable(la1, la2, nc, () => v.next().value as number));
           const n = ts.system.values.length;
           const status = new Uint8Array(n);
           for (let c = 0; c < n; c++) if ((coin.next().value as number) < rate) status[c] = Status.Primary;

@@ -8,6 +8,7 @@ import { countRise, provePaths } from '../../src/sdc/paths.js';
 import { tableToSystem, type TableInput } from '../../src/sdc/protect-table.js';
 import { protectSystem } from '../../src/sdc/protect.js';
 import { compileSystem } from '../../src/sdc/system.js';
+import { twoRegionTable } from './helpers/tables.js';
 import { Status } from '../../src/sdc/types.js';
 
 /** The system of `input` with the cells at `hide` ([row, col] codes) hidden. */
@@ -68,16 +69,7 @@ test('property: every cell a path witness proves has an exact LP interval holdin
         async (la1, la2, nc, values, coins, rate) => {
           const v = values[Symbol.iterator]();
           const coin = coins[Symbol.iterator]();
-          const r1 = Array.from({ length: la1 }, (_, i) => `a${i}`);
-          const r2 = Array.from({ length: la2 }, (_, i) => `b${i}`);
-          const leaf = () => Array.from({ length: nc }, () => v.next().value as number);
-          const input: TableInput = {
-            rows: ['E', 'R1', 'R2', ...r1, ...r2],
-            cols: Array.from({ length: nc }, (_, j) => `c${j}`),
-            cells: [Array(nc).fill(null), Array(nc).fill(null), Array(nc).fill(null), ...r1.map(leaf), ...r2.map(leaf)],
-            rowHierarchy: { E: ['R1', 'R2'], R1: r1, R2: r2 },
-          };
-          const ts = tableToSystem(input);
+          const ts = tableToSystem(twoRegionTable(la1, la2, nc, () => v.next().value as number));
           const sys = compileSystem(ts.system);
           const status = new Uint8Array(sys.n);
           const hidden = new Uint8Array(sys.n);

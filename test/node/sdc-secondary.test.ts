@@ -9,6 +9,7 @@ import { primarySuppress } from '../../src/sdc/primary.js';
 import { protectTable, tableToSystem, type TableInput } from '../../src/sdc/protect-table.js';
 import { SystemBuilder } from '../../src/sdc/system.js';
 import { Status } from '../../src/sdc/types.js';
+import { twoRegionTable } from './helpers/tables.js';
 
 /** Small counts are common, as in LA tables. */
 const countArb = fc.oneof(
@@ -64,16 +65,7 @@ test('property: 2 regions of LAs + England (row hierarchy) are protected', async
       fc.infiniteStream(countArb),
       async (la1, la2, nc, stream) => {
         const it = stream[Symbol.iterator]();
-        const r1 = Array.from({ length: la1 }, (_, i) => `E0${i}`);
-        const r2 = Array.from({ length: la2 }, (_, i) => `E1${i}`);
-        const leaf = () => Array.from({ length: nc }, () => it.next().value as number);
-        const input: TableInput = {
-          rows: ['England', 'R1', 'R2', ...r1, ...r2],
-          cols: Array.from({ length: nc }, (_, j) => `c${j}`),
-          cells: [Array(nc).fill(null), Array(nc).fill(null), Array(nc).fill(null), ...r1.map(leaf), ...r2.map(leaf)],
-          rowHierarchy: { England: ['R1', 'R2'], R1: r1, R2: r2 },
-        };
-        await checkProtected(input);
+        await checkProtected(twoRegionTable(la1, la2, nc, () => it.next().value as number));
       },
     ),
     { numRuns: 40 },
