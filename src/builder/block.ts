@@ -31,21 +31,23 @@ import type { TableKind } from '../feed/types.js';
 export const FULL_YEAR = SNAPSHOTS - 1;
 
 /**
- * A block publishes its detail — LA tables, LA summaries and crosstabs — only when at most this
- * share of the LAs with logs of its type have fewer than `minCount` in the year. Past it the data
- * are too thin for detail: the LA rows of those LAs are suppressed whole, so the LA tables are
- * mostly `[c]`, and each such LA can be protected only by moving its logs to another LA in every
- * question at once; most crosstab cells are 1 or 2, and their suppressed margins join a thousand
- * crosstabs into one system. In a synthetic national year supported housing rent to buy (33 logs;
- * 26 of the 27 LAs with logs have fewer than 3) did not finish protecting in 15 minutes; on the
- * demo data such blocks ran for minutes unfinished. A thin block still publishes its logs by area and
- * its national tables and summaries, in every snapshot.
+ * A block publishes its detail — LA tables, LA summaries and crosstabs — only when its typical LA
+ * has enough logs: at most half of the LAs with logs of its type may have fewer than
+ * `detailMinLogs` (default 10) in the year, so the median LA with logs has at least that many.
+ * Below it an LA's few logs spread over a question's answers as counts of 1 and 2: its rows are
+ * mostly `[c]`, and protecting them is slow, because each LA whose logs are hidden can be protected
+ * only by moving its logs to another LA in every question at once. Measured with full protection
+ * (2 cores, one block at a time): blocks whose median LA had 12–33 logs protected in 8–35 s;
+ * blocks with a median of 2–7 took 4–10 minutes, or were stopped unfinished after 2½. A thin block
+ * still publishes its logs by area and its national tables and summaries, in every snapshot.
  */
-export const MAX_SMALL_LA_SHARE = 0.5;
+export const DETAIL_MIN_LOGS = 10;
 
 export interface DisclosureOptions {
   readonly minCount: number;
   readonly meanThreshold: number;
+  /** The median LA with logs must have at least this many for the block's detail (`DETAIL_MIN_LOGS`). */
+  readonly detailMinLogs: number;
 }
 
 export interface BlockLayout {
@@ -54,7 +56,7 @@ export interface BlockLayout {
   readonly areas: number;
   readonly england: number;
   readonly T: Cube;
-  /** Whether the block publishes LA tables, LA summaries and crosstabs (`MAX_SMALL_LA_SHARE`). */
+  /** Whether the block publishes LA tables, LA summaries and crosstabs (`DETAIL_MIN_LOGS`). */
   readonly detailed: boolean;
   /** Per tabulated field: counts by area and category, full year only (LA fields), or England's, every snapshot. */
   readonly tables: readonly (Cube | undefined)[];
@@ -117,7 +119,7 @@ export function layoutBlock(agg: LogTypeAggregate, space: CellSpace, opts: Discl
   relateAreas(T, 1);
   const year = byQuarter[FULL_YEAR]!;
   const withLogs = year.filter((v) => v > 0).length;
-  const detailed = year.filter((v) => v > 0 && v < opts.minCount).length <= MAX_SMALL_LA_SHARE * withLogs;
+  const detailed = year.filter((v) => v > 0 && v < opts.detailMinLogs).length <= withLogs / 2;
   const byLa = (f: FieldPlan) => publishedByLa({ detailed }, f);
 
   // Count tables by field: by area (LA fields, full year only) or England only (every snapshot).

@@ -16,7 +16,7 @@ import {
 } from '../feed/types.js';
 import { Status } from '../sdc/types.js';
 import { alertsToAtom, readAlerts } from './alerts.js';
-import { FULL_YEAR, layoutBlock, publishedByLa, logsByArea, tableKinds, type DisclosureOptions } from './block.js';
+import { DETAIL_MIN_LOGS, FULL_YEAR, layoutBlock, publishedByLa, logsByArea, tableKinds, type DisclosureOptions } from './block.js';
 import { CellSpace, cellId } from './cells.js';
 import { blockDocuments, reportDocuments, reportFieldIds, type BuiltDocument } from './documents.js';
 import { Ingest, type FileSummary, type Rejection } from './ingest.js';
@@ -35,7 +35,7 @@ export interface BuildOptions {
   readonly disclosure?: Partial<DisclosureOptions>;
   /** A folder of Markdown alerts with front matter, written as alerts.json and alerts.atom. */
   readonly alerts?: string;
-  /** `primary` (default) or `full` (secondary suppression and LP audit; see protect.ts). */
+  /** `full` (default: secondary suppression and LP audit; see protect.ts) or `primary` only. */
   readonly protection?: ProtectionLevel;
   readonly onProgress?: (message: string) => void;
 }
@@ -55,11 +55,12 @@ export interface BuildReport {
   readonly seconds: number;
 }
 
-export const DEFAULT_DISCLOSURE: DisclosureOptions = { minCount: 3, meanThreshold: 3 };
+export const DEFAULT_DISCLOSURE: DisclosureOptions = { minCount: 3, meanThreshold: 3, detailMinLogs: DETAIL_MIN_LOGS };
 
 export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const disclosure = { ...DEFAULT_DISCLOSURE, ...options.disclosure };
+  const level = options.protection ?? 'full';
   const files = await csvFiles(options.inputs);
   if (files.length === 0) throw new Error(`no CSV files found in ${options.inputs.join(', ')}`);
 
@@ -100,9 +101,9 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
   const allBlocks = blocksOf.flat();
   const statuses = await protectBlocks(
     allBlocks.map(({ block, system, layout }) => ({
-      block, system, ...(options.protection === 'full' ? { pivots: logsByArea(layout, system.values.length) } : {}),
+      block, system, ...(level === 'full' ? { pivots: logsByArea(layout, system.values.length) } : {}),
     })),
-    options.protection ?? 'primary',
+    level,
     (block) => options.onProgress?.(`protecting ${block}`),
   );
   const statusOf = new Map(allBlocks.map((b, i) => [b, statuses[i]!]));
@@ -183,7 +184,7 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
     },
     disclosure: {
       ...disclosure,
-      method: options.protection === 'full' ? `${PROTECTION_METHOD} ${FULL_METHOD}` : PROTECTION_METHOD,
+      method: level === 'full' ? `${PROTECTION_METHOD} ${FULL_METHOD}` : PROTECTION_METHOD,
       suppressed: suppressedByKind(protections),
     },
     documents: index,

@@ -1,12 +1,12 @@
 /**
  * Protection of the blocks' linked systems (DESIGN §4).
  *
- * `primary` (the default for now): counts of 1–2, small LA rows and means on few records.
- * `full`: primary, complementary (secondary) suppression over every relation the block publishes,
- * and the LP audit of every primary and sensitive cell (src/sdc/); a block whose audit does not
- * pass fails the build. Blocks are independent, so with more than one they are protected in
- * worker threads (protect-worker.ts). It is not yet the default: on a national year it is still
- * too slow for the build budget (issue 3).
+ * `full` (the default): primary, complementary (secondary) suppression over every relation the
+ * block publishes, and the LP audit of every primary and sensitive cell (src/sdc/); a block whose
+ * audit does not pass fails the build. Blocks are independent, so with more than one they are
+ * protected in worker threads (protect-worker.ts).
+ * `primary`: counts of 1–2, small LA rows and means on few records only — recoverable by
+ * subtraction, for tests and drafts.
  */
 import { cpus } from 'node:os';
 import { primarySuppress } from '../sdc/primary.js';
@@ -17,7 +17,7 @@ import type { SuppressionCount, TableKind } from '../feed/types.js';
 
 export interface BlockProtection extends SuppressionCount {
   readonly block: string;
-  /** Whether the block publishes LA tables, LA summaries and crosstabs (src/builder/block.ts, `MAX_SMALL_LA_SHARE`). */
+  /** Whether the block publishes LA tables, LA summaries and crosstabs (src/builder/block.ts, `DETAIL_MIN_LOGS`). */
   readonly detailed?: boolean;
   /** The same counts by table kind. */
   readonly byKind: Partial<Record<TableKind, SuppressionCount>>;

@@ -5,6 +5,7 @@
  *   core-feed synth --out DIR --years 2023-24,2024-25 [--lettings N] [--sales N] [--seed S]
  *                   [--values codes|labels] [--users support|ordinary]
  *   core-feed build --input FILE_OR_DIR… --out DIR [--alerts DIR] [--data-version ID]
+ *                   [--protection full|primary] [--detail-min-logs N]
  *   core-feed audit DIR [--report FILE] [--rule possibly-small|every] [--intervals verdict|exact] [--workers N]
  *   core-feed protect --in TABLE.json --out OUT.json
  */
@@ -22,7 +23,7 @@ const USAGE = `Usage:
   core-feed synth --out DIR --years 2024-25[,2025-26] [--lettings 300000] [--sales 60000] [--seed 1]
                   [--values codes|labels] [--users support|ordinary]
   core-feed build --input FILE_OR_DIR [--input …] --out DIR [--alerts DIR] [--data-version ID]
-                  [--protection primary|full]
+                  [--protection full|primary] [--detail-min-logs 10]
   core-feed audit DIR [--report FILE] [--rule possibly-small|every] [--intervals verdict|exact] [--workers 2]
                   LP audit of a built feed from its published files; exit 0 only if it passes
   core-feed protect --in TABLE.json --out OUT.json
@@ -83,11 +84,13 @@ async function build(args: string[]): Promise<number> {
     args,
     options: {
       input: { type: 'string', multiple: true }, out: { type: 'string' }, alerts: { type: 'string' },
-      'data-version': { type: 'string' }, protection: { type: 'string', default: 'primary' },
+      'data-version': { type: 'string' }, protection: { type: 'string', default: 'full' },
+      'detail-min-logs': { type: 'string' },
     },
   });
   if (!values.input?.length || !values.out) throw new UsageError('build needs --input and --out');
-  if (values.protection !== 'primary' && values.protection !== 'full') throw new UsageError('--protection must be primary or full');
+  if (values.protection !== 'primary' && values.protection !== 'full') throw new UsageError('--protection must be full or primary');
+  const detailMinLogs = values['detail-min-logs'] === undefined ? undefined : count(values['detail-min-logs'], '--detail-min-logs');
   const tty = process.stderr.isTTY;
   const report = await buildFeed({
     inputs: values.input,
@@ -95,6 +98,7 @@ async function build(args: string[]): Promise<number> {
     ...(values['data-version'] ? { dataVersion: values['data-version'] } : {}),
     ...(values.alerts ? { alerts: values.alerts } : {}),
     protection: values.protection,
+    ...(detailMinLogs === undefined ? {} : { disclosure: { detailMinLogs } }),
     ...(tty ? { onProgress: (m: string) => process.stderr.write(`\r\x1b[K${m}`) } : {}),
   });
   if (tty) process.stderr.write('\r\x1b[K');

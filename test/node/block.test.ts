@@ -5,14 +5,39 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { FULL_YEAR, layoutBlock } from '../../src/builder/block.js';
-import { CellSpace, cellId } from '../../src/builder/cells.js';
+import { DETAIL_MIN_LOGS, FULL_YEAR, layoutBlock } from '../../src/builder/block.js';
+import { CellSpace, cellId, SNAPSHOTS } from '../../src/builder/cells.js';
 import { Ingest } from '../../src/builder/ingest.js';
 import { synthesise } from '../../src/builder/synth.js';
 import { compileSystem } from '../../src/sdc/system.js';
 import { primarySuppress } from '../../src/sdc/primary.js';
 import { KIND_SUM } from '../../src/sdc/types.js';
 import { tempDir } from './helpers/csv.js';
+
+test('detail (LA tables and summaries, crosstabs) only when the median LA with logs has at least detailMinLogs', async () => {
+  const dir = tempDir();
+  const [lettings] = await synthesise({ out: join(dir, 'logs'), years: [2024], lettings: 3000, sales: 0, seed: 3 });
+  const ingest = new Ingest();
+  await ingest.readFile(lettings!);
+  const agg = [...ingest.years.values()][0]!.byLogType.get('sr-gn')!;
+  const nLa = agg.plan.las.length;
+  const yearLogs = Array.from({ length: nLa }, (_, la) => {
+    let v = 0;
+    for (let q = 0; q < SNAPSHOTS; q++) v += agg.total[q * nLa + la]!;
+    return v;
+  });
+  const withLogs = yearLogs.filter((v) => v > 0).sort((a, b) => a - b);
+  const median = withLogs[Math.floor(withLogs.length / 2)]!; // the upper median: at most half lie below it
+  assert.ok(median >= 2 && median < DETAIL_MIN_LOGS, `median ${median}`);
+  const layout = (detailMinLogs: number) => {
+    const l = layoutBlock(agg, new CellSpace(), { minCount: 3, meanThreshold: 3, detailMinLogs });
+    return { detailed: l.detailed, laTables: l.smallRows.filter(Boolean).length, crosstabs: l.pairs.length };
+  };
+  const at = layout(median);
+  assert.ok(at.detailed && at.laTables > 10 && at.crosstabs > 10, JSON.stringify(at));
+  assert.deepEqual(layout(median + 1), { detailed: false, laTables: 0, crosstabs: 0 });
+  assert.equal(layout(DETAIL_MIN_LOGS).detailed, false, 'this small year is thin by default');
+});
 
 test('a numeric question\'s valid count is at most the logs: T = n + an internal slack, never a target', async () => {
   const dir = tempDir();
@@ -21,7 +46,7 @@ test('a numeric question\'s valid count is at most the logs: T = n + an internal
   await ingest.readFile(lettings!);
   const agg = [...ingest.years.values()][0]!.byLogType.get('sr-gn')!;
   const space = new CellSpace();
-  const layout = layoutBlock(agg, space, { minCount: 3, meanThreshold: 3 });
+  const layout = layoutBlock(agg, space, { minCount: 3, meanThreshold: 3, detailMinLogs: 3 });
   assert.ok(layout.detailed);
   const sys = compileSystem(space.system());
   const i = agg.plan.fields.findIndex((f) => f.field.kind === 'numeric' && f.byLa);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { DETAIL_MIN_LOGS } from '../../src/builder/block.js';
 import { buildFeed, type BuildReport } from '../../src/builder/build.js';
 import { synthesise } from '../../src/builder/synth.js';
 import { lettingsLogType } from '../../src/builder/log-types.js';
@@ -64,7 +65,10 @@ describe('core-feed build on a hand-made lettings export', () => {
     });
     appendFileSync(input, '1,2,3\n'); // line 15: wrong number of columns
     out = join(dir, 'feed');
-    report = await buildFeed({ inputs: [dir], out, generatedAt: GENERATED_AT });
+    // The primary rules, on logs few enough to check by hand: with full protection nearly every
+    // count of 8 logs is hidden, and no block would have detail (DETAIL_MIN_LOGS). Full
+    // protection is tested on the synthetic feeds below and in audit.test.ts.
+    report = await buildFeed({ inputs: [dir], out, generatedAt: GENERATED_AT, protection: 'primary', disclosure: { detailMinLogs: 1 } });
   });
 
   it('counts and reports every record: accepted, rejected with line and reason, outside the seven types', () => {
@@ -227,20 +231,22 @@ describe('core-feed build on synthetic exports', () => {
       if (type) recount.set(`${r.la}|${type}`, (recount.get(`${r.la}|${type}`) ?? 0) + 1);
     }
     const { doc, manifest } = readFeed(a);
-    // Detail (LA tables and summaries, crosstabs) only where most LAs with logs have 3 or more.
+    // Full protection is the default: every block was protected and proved by the LP audit.
+    assert.match(manifest.disclosure.method, /^Primary: .* Secondary: /);
+    // Detail (LA tables and summaries, crosstabs) only where most LAs with logs have DETAIL_MIN_LOGS or more.
     const report = JSON.parse(readFileSync(join(a, 'build-report.json'), 'utf8')) as BuildReport;
     const fullYear = manifest.documents['2024-25']!;
     for (const block of report.disclosure.protection) {
       const logType = block.block.split(' ')[1] as LogTypeId;
       const byLa = records.filter((r) => lettingsLogType(r.needstype!, r.renttype!, r.renttype_detail!) === logType).map((r) => r.la!);
       const counts = [...new Set(byLa)].map((la) => byLa.filter((x) => x === la).length);
-      const thin = counts.filter((c) => c < 3).length > counts.length / 2;
-      assert.equal(block.detailed, !thin, `${block.block}: ${counts.filter((c) => c < 3).length} of ${counts.length} LAs with logs below 3`);
+      const small = counts.filter((c) => c < DETAIL_MIN_LOGS).length;
+      const thin = small > counts.length / 2;
+      assert.equal(block.detailed, !thin, `${block.block}: ${small} of ${counts.length} LAs with logs below ${DETAIL_MIN_LOGS}`);
       assert.equal(fullYear[logType]!.la.length > 0, !thin, block.block);
       assert.equal(fullYear[logType]!.crosstab.length > 0, !thin, block.block);
       assert.ok(fullYear[logType]!.national.length > 0, block.block);
     }
-    assert.ok(report.disclosure.protection.some((b) => b.detailed) && report.disclosure.protection.some((b) => !b.detailed));
     const logTypes = doc<TableDocument>('2024-25/log-types.json');
     let compared = 0;
     logTypes.rows.forEach((la, i) => {
@@ -270,7 +276,8 @@ describe('core-feed build on synthetic exports', () => {
       const logs = join(dir, `${v.values}-${v.users}`);
       await synthesise({ out: logs, years: [2024], lettings: 3000, sales: 200, seed: 11, ...v });
       const out = join(dir, `feed-${v.values}-${v.users}`);
-      const report = await buildFeed({ inputs: [logs], out });
+      // What is read, not what is hidden: primary only, and LA summaries for this small year.
+      const report = await buildFeed({ inputs: [logs], out, protection: 'primary', disclosure: { detailMinLogs: 3 } });
       assert.equal(report.logsRejected, 0, `${v.values}/${v.users}: ${JSON.stringify(report.rejections.slice(0, 3))}`);
       assert.deepEqual(report.files.map((f) => [f.values, f.users]), [[v.values, v.users], [v.values, v.users]]);
       const { doc } = readFeed(out);
