@@ -448,11 +448,15 @@ describe('<core-crosstab> swap, controls, CSV, requests', () => {
     expect(y.value).to.equal('ecstat1');
     const period = $(el, '#core-crosstab-period') as HTMLSelectElement;
     expect(Array.from(period.options).map((o) => o.value)).to.deep.equal(['2024-25', '2023-24']);
+    // Only the log types with crosstabs in the period: the others are thin (no LA detail or crosstabs).
+    const types = () => Array.from(($(el, '#core-crosstab-log-type') as HTMLSelectElement).options).map((o) => o.value);
+    expect(types()).to.deep.equal(['sr-gn', 'sr-sh', 'ar-gn']);
     period.value = '2023-24';
     period.dispatchEvent(new Event('change'));
     await settle(el);
     expect(el.period).to.equal('2023-24');
     expect(body(el)[0]).to.deep.equal(['Female', '40', '[c]', '12', '[c]', '58']);
+    expect(types()).to.deep.equal(['sr-gn']);
     // 2023/24 has one pair: the question selects offer only its two questions.
     const x = $(el, '#core-crosstab-x') as HTMLSelectElement;
     expect(Array.from(x.options).map((o) => o.value)).to.deep.equal(['sex1']); // not the y question

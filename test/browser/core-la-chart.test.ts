@@ -513,6 +513,23 @@ describe('<core-la-chart>', () => {
       expect(Array.from(el.shadowRoot!.querySelectorAll<HTMLSelectElement>('#core-field option')).map((o) => o.value)).to.deep.equal(['ownershipsch']);
     });
 
+    it('offers the log types with LA tables in the period; a new period without the chosen one moves to the first with them', async () => {
+      const el = await chartEl(feedUrl('la-basic'), { controls: true, la: 'E09000003', logType: 'sales', period: '2024-25' });
+      await waitForState(el, 'ready');
+      const types = () => Array.from(el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#core-log-type option')).map((o) => o.value);
+      expect(types()).to.deep.equal(['sr-gn', 'sales']);
+      const period = el.shadowRoot!.querySelector<HTMLSelectElement>('#core-period')!;
+      const loaded = oneEvent(el, 'core-load');
+      period.value = '2023-24'; // sales has no LA tables in 2023/24
+      period.dispatchEvent(new Event('change'));
+      await loaded;
+      await el.updateComplete;
+      expect([el.period, el.logType, el.field]).to.deep.equal(['2023-24', '', '']);
+      expect(el.shadowRoot?.querySelector('figcaption')?.textContent).to.match(/^.+: Barnet, Social Rent General Needs, 2023\/24$/);
+      expect(types()).to.deep.equal(['sr-gn']);
+      expect(el.shadowRoot!.querySelector<HTMLSelectElement>('#core-log-type')!.value).to.equal('sr-gn');
+    });
+
     it('controls stay when the selection cannot be shown (an error), so the reader can choose again', async () => {
       const el = await chartEl(feedUrl('la-basic'), { controls: true, la: 'E09000003', field: 'armedforces' });
       await waitForState(el, 'empty');

@@ -28,7 +28,6 @@ const barPanelRatios = unsafeCSS(
  */
 export const crosstabStyles = css`
 .core-figure{margin: 0;}
-.core-figure__caption{font-weight: 700;font-size: 1.25em;line-height: 1.25;margin: 0 0 0.5em;}
 .core-crosstab__toolbar{display: flex;flex-wrap: wrap;align-items: flex-end;gap: 0 1.5em;margin: 0 0 0.5em;}
 .core-crosstab__toolbar .core-form-group{margin-bottom: 1em;}
 .core-crosstab__toolbar .core-select{width: auto;}

@@ -335,8 +335,8 @@ export class CoreCrosstab extends CoreFeedElement<CrosstabData> {
     const pairsWith = (id: string) => (f: { id: string }) => !crosstabPair(crossed, id, f.id);
     const filter = { period, logType, documents: ['crosstab'] as const };
     return html`<div class="core-controls" part="controls">
-      ${renderSelect({ id: 'core-crosstab-period', label: msg(m, 'controlPeriod'), value: period, options: periodOptions(manifest), onChange: (v) => this.choose({ period: v }) })}
-      ${renderSelect({ id: 'core-crosstab-log-type', label: msg(m, 'controlLogType'), value: logType, options: logTypeOptions(manifest, period), onChange: (v) => this.choose({ logType: v }) })}
+      ${renderSelect({ id: 'core-crosstab-period', label: msg(m, 'controlPeriod'), value: period, options: periodOptions(manifest, 'crosstab'), onChange: (v) => this.choose({ period: v }) })}
+      ${renderSelect({ id: 'core-crosstab-log-type', label: msg(m, 'controlLogType'), value: logType, options: logTypeOptions(manifest, period, 'crosstab'), onChange: (v) => this.choose({ logType: v }) })}
       ${renderSelect({ id: 'core-crosstab-x', label: msg(m, 'crosstabX'), value: x, groups: fieldGroups(manifest, { ...filter, exclude: (f) => f.id === y }), onChange: (v) => this.choose({ x: v }) })}
       ${renderSelect({ id: 'core-crosstab-y', label: msg(m, 'crosstabY'), value: y, groups: fieldGroups(manifest, { ...filter, exclude: pairsWith(x) }), onChange: (v) => this.choose({ y: v }) })}
     </div>`;
@@ -353,7 +353,7 @@ export class CoreCrosstab extends CoreFeedElement<CrosstabData> {
     } catch {
       return;
     }
-    if (!documentIndex(manifest, periodId, next.logType)) next.logType = firstLogType(manifest, periodId) ?? next.logType;
+    if (!documentIndex(manifest, periodId, next.logType)?.crosstab[0]) next.logType = firstLogType(manifest, periodId) ?? next.logType;
     const crossed = documentIndex(manifest, periodId, next.logType)?.crosstab ?? [];
     if (!crosstabPair(crossed, next.x, next.y)) {
       // Keep the question just chosen (or x) and pair it with the first other question crossed.
@@ -368,10 +368,7 @@ export class CoreCrosstab extends CoreFeedElement<CrosstabData> {
 }
 
 /** The first log type with crosstabs in `period`. */
-function firstLogType(manifest: Manifest, period: string): LogTypeId | undefined {
-  const index = manifest.documents[period] ?? {};
-  return manifest.logTypes.find((t) => (index[t.id]?.crosstab.length ?? 0) > 0)?.id;
-}
+const firstLogType = (manifest: Manifest, period: string) => logTypeOptions(manifest, period, 'crosstab')[0]?.value as LogTypeId | undefined;
 
 /** The log type and pair to load; `FeedError('missing')` if the feed has no such crosstab. */
 function resolveSelection(manifest: Manifest, period: string, logTypeId: string, x: string, y: string) {

@@ -6,12 +6,6 @@ export const laChartStyles = css`
     margin: 0 0 1.5em;
     min-width: 0;
   }
-  .core-figure__caption {
-    font-weight: 700;
-    font-size: 1.25em;
-    line-height: 1.25;
-    margin: 0 0 0.5em;
-  }
   .core-figure__subhead {
     font-size: 1.125em;
     margin: 1.5em 0 0.5em;

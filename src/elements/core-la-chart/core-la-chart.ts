@@ -161,18 +161,21 @@ export class CoreLaChart extends CoreFeedElement<Loaded> {
     ];
     this.picker.options = options;
     this.picker.value = this.la.trim() || geo.england.code;
-    const keepField = (p: string, t: string) => {
+    // Keeps what was chosen where (p, t) has it: a log type without LA tables in a new period gives
+    // way to the first with them (`resolveSelection`), a question without an LA table to the first.
+    const keep = (p: string, t: string) => {
       const index = documentIndex(manifest, p, t);
+      if (!index?.la[0]) this.logType = '';
       if (this.field && !(index?.la.includes(this.field) || index?.summary.includes(this.field))) this.field = '';
     };
     return html`<form class="core-controls" part="controls" @submit=${(e: Event) => e.preventDefault()}>
       ${renderSelect({
-        id: 'core-period', label: msg(this.messages, 'controlPeriod'), value: period, options: periodOptions(manifest),
-        onChange: (v) => { keepField(v, logType); this.period = v; },
+        id: 'core-period', label: msg(this.messages, 'controlPeriod'), value: period, options: periodOptions(manifest, 'la'),
+        onChange: (v) => { keep(v, logType); this.period = v; },
       })}
       ${renderSelect({
-        id: 'core-log-type', label: msg(this.messages, 'controlLogType'), value: logType, options: logTypeOptions(manifest, period || undefined),
-        onChange: (v) => { keepField(period, v); this.logType = v; },
+        id: 'core-log-type', label: msg(this.messages, 'controlLogType'), value: logType, options: logTypeOptions(manifest, period, 'la'),
+        onChange: (v) => { keep(period, v); this.logType = v; },
       })}
       ${this.picker.render()}
       ${renderSelect({

@@ -438,7 +438,7 @@ export function resolveSelection(manifest: Manifest, period: PeriodInfo, logType
   const index = manifest.documents[period.id] ?? {};
   const logType = logTypeId
     ? manifest.logTypes.find((t) => t.id === logTypeId)
-    : manifest.logTypes.find((t) => index[t.id]);
+    : manifest.logTypes.find((t) => index[t.id]?.la[0]);
   if (!logType) throw new FeedError('missing', logTypeId ? `"${logTypeId}" is not a log type in this feed.` : `This feed has no data for ${period.label}.`);
   const docs = index[logType.id];
   const log = logType.id === 'sales' ? 'sales' : 'lettings';

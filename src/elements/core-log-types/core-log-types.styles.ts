@@ -27,10 +27,4 @@ export const logTypesStyles = css`
   .core-figure .core-table-wrap {
     max-width: 40em;
   }
-  .core-figure__caption {
-    font-weight: 700;
-    font-size: 1.25em;
-    line-height: 1.25;
-    margin: 0 0 0.5em;
-  }
 `;

@@ -58,27 +58,34 @@ export function renderSelect(c: SelectControl): TemplateResult {
 /** A select option for a period, log type or field. */
 const optionOf = (item: { id: string; label: string }): SelectOption => ({ value: item.id, label: item.label });
 
+/** The kinds of document listed by field in an index (`report` aside). */
+type DocumentKind = 'la' | 'national' | 'summary' | 'crosstab';
+
 /**
- * Periods with LA tables or crosstabs, latest first. Year-to-date snapshots, which a feed built by
- * `core-feed` publishes logs by area and national tables for only, are left out.
+ * Periods with documents of `kind` (`la` for LA analysis, `crosstab`), latest first. Year-to-date
+ * snapshots, for which a feed built by `core-feed` publishes logs by area and national tables
+ * only, are left out.
  */
-export function periodOptions(manifest: Manifest): SelectOption[] {
+export function periodOptions(manifest: Manifest, kind: DocumentKind): SelectOption[] {
   return manifest.periods
-    .filter((p) => Object.values(manifest.documents[p.id] ?? {}).some((index) => index.la[0] || index.crosstab[0]))
+    .filter((p) => Object.values(manifest.documents[p.id] ?? {}).some((index) => index[kind][0]))
     .sort((a, b) => b.year.localeCompare(a.year) || b.quarters - a.quarters)
     .map(optionOf);
 }
 
-/** Log types with data in `period` (all of the manifest's when `period` is not given). */
-export function logTypeOptions(manifest: Manifest, period?: string): SelectOption[] {
-  return manifest.logTypes.filter((t) => !period || manifest.documents[period]?.[t.id]).map(optionOf);
+/**
+ * Log types with documents of `kind` in `period` (all of the manifest's when `period` is ''): a
+ * thin log type, which has no LA tables or crosstabs, is not offered.
+ */
+export function logTypeOptions(manifest: Manifest, period: string, kind: DocumentKind): SelectOption[] {
+  return manifest.logTypes.filter((t) => !period || manifest.documents[period]?.[t.id]?.[kind][0]).map(optionOf);
 }
 
 export interface FieldFilter {
   readonly period: string;
   readonly logType: LogTypeId;
   /** Which document kinds make a field eligible (e.g. `['la', 'summary']` for LA analysis). */
-  readonly documents: readonly (keyof DocumentIndex)[];
+  readonly documents: readonly DocumentKind[];
   /** Exclude fields (e.g. one already chosen for the other axis). */
   readonly exclude?: (field: FieldInfo) => boolean;
 }

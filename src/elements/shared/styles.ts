@@ -130,6 +130,13 @@ export const coreStyles = css`
     list-style: none;
     font-size: 0.875em;
   }
+  /* A figure's caption, the heading of what an element shows. */
+  .core-figure__caption {
+    font-weight: 700;
+    font-size: 1.25em;
+    line-height: 1.25;
+    margin: 0 0 0.5em;
+  }
 
   /* Charts: SVG, sized by its viewBox. */
   .core-chart {
