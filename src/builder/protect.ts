@@ -21,6 +21,8 @@ export interface BlockProtection extends SuppressionCount {
   readonly detailed?: boolean;
   /** The same counts by table kind. */
   readonly byKind: Partial<Record<TableKind, SuppressionCount>>;
+  /** Records behind all the block's published counts: `recordsHidden` is a share of these. */
+  readonly records: number;
   /** Cells proved protected by the LP audit, and seconds spent protecting and auditing. */
   readonly audited: number;
   readonly seconds: number;
@@ -106,17 +108,19 @@ export function summariseProtection(
 ): BlockProtection {
   const { status } = result;
   const byKind: Partial<Record<TableKind, { cells: number; primary: number; secondary: number; recordsHidden: number }>> = {};
+  let records = 0;
   for (let c = 0; c < status.length; c++) {
     if (!system.published[c]) continue;
     const kind = kindOf(c);
     const count = (byKind[kind] ??= { cells: 0, primary: 0, secondary: 0, recordsHidden: 0 });
     count.cells++;
+    if (system.kinds[c] === KIND_COUNT) records += system.values[c]!;
     if (status[c] === Status.Primary) count.primary++;
     else if (status[c] === Status.Secondary) count.secondary++;
     else continue;
     if (system.kinds[c] === KIND_COUNT) count.recordsHidden += system.values[c]!;
   }
-  return { block, ...addCounts(Object.values(byKind)), byKind, audited: result.audited, seconds: result.seconds };
+  return { block, ...addCounts(Object.values(byKind)), byKind, records, audited: result.audited, seconds: result.seconds };
 }
 
 /** The sum of suppression counts. */

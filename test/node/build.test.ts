@@ -246,6 +246,8 @@ describe('core-feed build on synthetic exports', () => {
       assert.equal(fullYear[logType]!.la.length > 0, !thin, block.block);
       assert.equal(fullYear[logType]!.crosstab.length > 0, !thin, block.block);
       assert.ok(fullYear[logType]!.national.length > 0, block.block);
+      // Records behind the published counts: the full year's logs by LA, region and England alone hold 3 × the logs.
+      assert.ok(block.records >= 3 * byLa.length && block.recordsHidden > 0 && block.recordsHidden < block.records, `${block.block}: ${block.recordsHidden} of ${block.records}`);
     }
     const logTypes = doc<TableDocument>('2024-25/log-types.json');
     let compared = 0;
