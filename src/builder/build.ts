@@ -184,7 +184,7 @@ export async function buildFeed(options: BuildOptions): Promise<BuildReport> {
     },
     disclosure: {
       ...disclosure,
-      method: level === 'full' ? `${PROTECTION_METHOD} ${FULL_METHOD}` : PROTECTION_METHOD,
+      method: [PROTECTION_METHOD, ...(level === 'full' ? [FULL_METHOD] : []), detailMethod(disclosure.detailMinLogs)].join(' '),
       suppressed: suppressedByKind(protections),
     },
     documents: index,
@@ -232,6 +232,9 @@ const PROTECTION_METHOD =
 
 const FULL_METHOD =
   'Secondary: complementary suppression over the linked tables of each year and log type (LA → region → England, shared margins, year-to-date snapshots), proved by an LP audit (HiGHS): every primary lies in [lo, hi] with hi ≥ 3 and hi − lo ≥ 2.';
+
+const detailMethod = (n: number) =>
+  `Detail (LA tables and summaries, crosstabs) only for log types whose median LA has ${n} or more logs in the year.`;
 
 /** Information lost over the whole feed, by table kind. */
 function suppressedByKind(blocks: readonly BlockProtection[]): Partial<Record<TableKind, SuppressionCount>> {

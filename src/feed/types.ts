@@ -79,6 +79,11 @@ export interface DisclosureSettings {
   readonly minCount: number;
   /** Smallest count on which a mean or median is published. */
   readonly meanThreshold: number;
+  /**
+   * LA tables, LA summaries and crosstabs are published only for log types whose median LA with
+   * logs has at least this many in the year (absent in feeds built before the rule).
+   */
+  readonly detailMinLogs?: number;
   /** Description of the secondary suppression and audit in force. */
   readonly method: string;
   /** The information lost, by table kind, over the whole feed (every period and log type). */

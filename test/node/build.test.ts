@@ -232,7 +232,8 @@ describe('core-feed build on synthetic exports', () => {
     }
     const { doc, manifest } = readFeed(a);
     // Full protection is the default: every block was protected and proved by the LP audit.
-    assert.match(manifest.disclosure.method, /^Primary: .* Secondary: /);
+    assert.match(manifest.disclosure.method, /^Primary: .* Secondary: .* median LA has 10 or more logs/);
+    assert.equal(manifest.disclosure.detailMinLogs, DETAIL_MIN_LOGS);
     // Detail (LA tables and summaries, crosstabs) only where most LAs with logs have DETAIL_MIN_LOGS or more.
     const report = JSON.parse(readFileSync(join(a, 'build-report.json'), 'utf8')) as BuildReport;
     const fullYear = manifest.documents['2024-25']!;
