@@ -91,6 +91,7 @@ async function build(args: string[]): Promise<number> {
   if (!values.input?.length || !values.out) throw new UsageError('build needs --input and --out');
   if (values.protection !== 'primary' && values.protection !== 'full') throw new UsageError('--protection must be full or primary');
   const detailMinLogs = values['detail-min-logs'] === undefined ? undefined : count(values['detail-min-logs'], '--detail-min-logs');
+  if (detailMinLogs === 0) throw new UsageError('--detail-min-logs must be at least 1');
   const tty = process.stderr.isTTY;
   const report = await buildFeed({
     inputs: values.input,
