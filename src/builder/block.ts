@@ -37,7 +37,7 @@ export const FULL_YEAR = SNAPSHOTS - 1;
  * Below it an LA's few logs spread over a question's answers as counts of 1 and 2: its rows are
  * mostly `[c]`, and protecting them is slow, because each LA whose logs are hidden can be protected
  * only by moving its logs to another LA in every question at once. Measured with full protection
- * (2 cores, one block at a time): blocks whose median LA had 12–33 logs protected in 8–35 s;
+ * (2 cores, one block at a time): blocks whose median LA had 12–33 logs protected in 8–45 s;
  * blocks with a median of 2–7 took 4–10 minutes, or were stopped unfinished after 2½. A thin block
  * still publishes its logs by area and its national tables and summaries, in every snapshot.
  */
