@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DETAIL_MIN_LOGS, FULL_YEAR, layoutBlock } from '../../src/builder/block.js';
 import { CellSpace, cellId, SNAPSHOTS } from '../../src/builder/cells.js';
+import type { LogTypeAggregate } from '../../src/builder/aggregate.js';
 import { Ingest } from '../../src/builder/ingest.js';
 import { synthesise } from '../../src/builder/synth.js';
 import { compileSystem } from '../../src/sdc/system.js';
@@ -14,12 +15,18 @@ import { primarySuppress } from '../../src/sdc/primary.js';
 import { KIND_SUM } from '../../src/sdc/types.js';
 import { tempDir } from './helpers/csv.js';
 
+/** General needs social rent of a small synthetic year (3,000 lettings), read once. */
+let small: Promise<LogTypeAggregate> | undefined;
+const smallSrGn = () =>
+  (small ??= (async () => {
+    const [lettings] = await synthesise({ out: join(tempDir(), 'logs'), years: [2024], lettings: 3000, sales: 0, seed: 3 });
+    const ingest = new Ingest();
+    await ingest.readFile(lettings!);
+    return [...ingest.years.values()][0]!.byLogType.get('sr-gn')!;
+  })());
+
 test('detail (LA tables and summaries, crosstabs) only when the median LA with logs has at least detailMinLogs', async () => {
-  const dir = tempDir();
-  const [lettings] = await synthesise({ out: join(dir, 'logs'), years: [2024], lettings: 3000, sales: 0, seed: 3 });
-  const ingest = new Ingest();
-  await ingest.readFile(lettings!);
-  const agg = [...ingest.years.values()][0]!.byLogType.get('sr-gn')!;
+  const agg = await smallSrGn();
   const nLa = agg.plan.las.length;
   const yearLogs = Array.from({ length: nLa }, (_, la) => {
     let v = 0;
@@ -40,11 +47,7 @@ test('detail (LA tables and summaries, crosstabs) only when the median LA with l
 });
 
 test('a numeric question\'s valid count is at most the logs: T = n + an internal slack, never a target', async () => {
-  const dir = tempDir();
-  const [lettings] = await synthesise({ out: join(dir, 'logs'), years: [2024], lettings: 3000, sales: 0, seed: 3 });
-  const ingest = new Ingest();
-  await ingest.readFile(lettings!);
-  const agg = [...ingest.years.values()][0]!.byLogType.get('sr-gn')!;
+  const agg = await smallSrGn();
   const space = new CellSpace();
   const layout = layoutBlock(agg, space, { minCount: 3, meanThreshold: 3, detailMinLogs: 3 });
   assert.ok(layout.detailed);
