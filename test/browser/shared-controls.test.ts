@@ -45,7 +45,7 @@ describe('shared controls', () => {
   before(async () => {
     manifest = (await (await fetch(`${feedUrl('la-basic')}manifest.json`)).json()) as Manifest;
   });
-  it('periods and log types with LA tables (or crosstabs), latest first', async () => {
+  it('periods and log types with LA tables, latest first', async () => {
     expect(periodOptions(manifest, 'la').map((o) => o.value)).to.deep.equal(['2024-25', '2023-24']);
     // The `basic` feed has a year-to-date period with logs by area only: not offered.
     const basic = (await (await fetch(`${feedUrl('basic')}manifest.json`)).json()) as Manifest;
