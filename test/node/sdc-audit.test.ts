@@ -6,12 +6,9 @@ import fc from 'fast-check';
 import { auditSystem, HighsLpSolver } from '../../src/sdc/audit.js';
 import { tableToSystem } from '../../src/sdc/protect-table.js';
 import { Status } from '../../src/sdc/types.js';
-import { twoRegionTable } from './helpers/tables.js';
+import { counts, twoRegionTable } from './helpers/tables.js';
 
-const countArb = fc.oneof(
-  { weight: 3, arbitrary: fc.integer({ min: 0, max: 3 }) },
-  { weight: 2, arbitrary: fc.integer({ min: 0, max: 60 }) },
-);
+const countArb = counts(60);
 
 test('property: fast audit = direct audit on random hierarchical tables and random patterns', async () => {
   const fast = await HighsLpSolver.create({ mode: 'certified' });

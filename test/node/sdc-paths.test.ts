@@ -8,7 +8,7 @@ import { countRise, provePaths } from '../../src/sdc/paths.js';
 import { tableToSystem, type TableInput } from '../../src/sdc/protect-table.js';
 import { protectSystem } from '../../src/sdc/protect.js';
 import { compileSystem } from '../../src/sdc/system.js';
-import { twoRegionTable } from './helpers/tables.js';
+import { counts, twoRegionTable } from './helpers/tables.js';
 import { Status } from '../../src/sdc/types.js';
 
 /** The system of `input` with the cells at `hide` ([row, col] codes) hidden. */
@@ -48,10 +48,7 @@ test('no witness without a cycle, or when the cells that give way hold too littl
   assert.equal(provePaths(t.sys, t.hidden, [t.ids[3]!]).has(t.ids[3]!), false);
 });
 
-const countArb = fc.oneof(
-  { weight: 3, arbitrary: fc.integer({ min: 0, max: 3 }) },
-  { weight: 2, arbitrary: fc.integer({ min: 0, max: 30 }) },
-);
+const countArb = counts(30);
 
 test('property: every cell a path witness proves has an exact LP interval holding [value, hi]', async () => {
   const solver = await HighsLpSolver.create({ mode: 'direct' });

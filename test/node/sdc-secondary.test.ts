@@ -9,13 +9,10 @@ import { primarySuppress } from '../../src/sdc/primary.js';
 import { protectTable, tableToSystem, type TableInput } from '../../src/sdc/protect-table.js';
 import { SystemBuilder } from '../../src/sdc/system.js';
 import { Status } from '../../src/sdc/types.js';
-import { twoRegionTable } from './helpers/tables.js';
+import { counts, twoRegionTable } from './helpers/tables.js';
 
 /** Small counts are common, as in LA tables. */
-const countArb = fc.oneof(
-  { weight: 3, arbitrary: fc.integer({ min: 0, max: 3 }) },
-  { weight: 2, arbitrary: fc.integer({ min: 0, max: 40 }) },
-);
+const countArb = counts(40);
 
 async function checkProtected(input: TableInput): Promise<void> {
   const out = await protectTable(input);

@@ -1,4 +1,9 @@
+import fc from 'fast-check';
 import type { TableInput } from '../../../src/sdc/protect-table.js';
+
+/** Counts for random tables: 0–3 (zeros and the small counts that need protection) more often than 0–`max`. */
+export const counts = (max: number): fc.Arbitrary<number> =>
+  fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 3 }) }, { weight: 2, arbitrary: fc.integer({ min: 0, max }) });
 
 /**
  * A table of England, two regions and their LAs (`la1` and `la2` of them) by `nc` columns, whose
